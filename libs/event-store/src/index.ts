@@ -1,0 +1,4 @@
+export * from './position.js';
+export * from './expected-revision.js';
+export * from './event-store.errors.js';
+export * from './event-store.port.js';

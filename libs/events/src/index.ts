@@ -1,0 +1,4 @@
+export * from './event-metadata.js';
+export * from './domain-event.js';
+export * from './event-contract.js';
+export * from './event-serializer.js';
