@@ -2,3 +2,4 @@ export * from './position.js';
 export * from './expected-revision.js';
 export * from './event-store.errors.js';
 export * from './event-store.port.js';
+export * from './postgres/index.js';
