@@ -3,3 +3,4 @@ export * from './expected-revision.js';
 export * from './event-store.errors.js';
 export * from './event-store.port.js';
 export * from './postgres/index.js';
+export * from './esdb/index.js';

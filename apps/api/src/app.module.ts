@@ -1,0 +1,46 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { AppConfig } from '#config';
+import { InfrastructureModule } from '#infrastructure';
+import { ProjectorModule } from '../../projector/src/projector.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { CommandsModule } from './commands/commands.module.js';
+import { TokenVerifier } from './auth/token-verifier.js';
+import { GraphQLExceptionPassthrough } from './errors/graphql-exception.filter.js';
+import { inputValidationPipe } from './errors/validation-pipe.js';
+import { graphqlOptions } from './graphql/graphql-options.js';
+import { HealthController } from './health/health.controller.js';
+import { IncidentModule } from './incident/incident.module.js';
+import { ReadModelModule } from './read-model/read-model.module.js';
+
+@Module({})
+export class AppModule {
+  /** The API; with `runProjector` it also runs the projector in this process. */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        InfrastructureModule.forRoot(config),
+        CqrsModule.forRoot(),
+        AuthModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [TokenVerifier],
+          useFactory: graphqlOptions,
+        }),
+        ReadModelModule,
+        CommandsModule,
+        IncidentModule,
+        ...(config.runProjector ? [ProjectorModule] : []),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_PIPE, useFactory: inputValidationPipe },
+        { provide: APP_FILTER, useClass: GraphQLExceptionPassthrough },
+      ],
+    };
+  }
+}

@@ -1,0 +1,23 @@
+export const ROLES = [
+  'requester',
+  'agent',
+  'problem_manager',
+  'change_manager',
+  'cab_member',
+  'auditor',
+  'automation',
+  'admin',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/** The authenticated caller, from a verified token: who, for which tenant, with which roles. */
+export interface Principal {
+  readonly subject: string;
+  readonly tenant: string;
+  readonly roles: readonly Role[];
+}
+
+export function hasAnyRole(principal: Principal, roles: readonly Role[]): boolean {
+  return roles.some((role) => principal.roles.includes(role));
+}

@@ -1,0 +1,58 @@
+import { Logger } from '@nestjs/common';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { DomainError } from '#domain';
+import {
+  EventStoreUnavailableError,
+  InvalidPositionError,
+  WrongExpectedRevisionError,
+  isPostgresUnavailable,
+} from '#event-store';
+import { ApiError } from './api-error.js';
+
+const logger = new Logger('GraphQL');
+
+/**
+ * The one place where failures become GraphQL errors: known ones get their code, anything else
+ * is logged here and reaches the client only as an opaque internal error. No stack traces leave.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const known = toApiError(original);
+  if (known) {
+    return { message: known.message, locations: formatted.locations, path: formatted.path, extensions: known.extensions };
+  }
+  const code = formatted.extensions?.code;
+  if (original === error && typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+    // Apollo's own request errors (parse, validation, bad variables) are safe to pass on.
+    return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+  }
+  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+function toApiError(error: unknown): ApiError | undefined {
+  if (error instanceof ApiError) return error;
+  if (error instanceof DomainError) {
+    return new ApiError(error.code, error.message, error.field ? { field: error.field } : {});
+  }
+  if (error instanceof WrongExpectedRevisionError) {
+    return new ApiError('CONCURRENCY_CONFLICT', 'The record was changed by someone else; reload it and try again', {
+      actualVersion: error.actual === 'no_stream' ? null : error.actual.toString(),
+    });
+  }
+  if (error instanceof InvalidPositionError) {
+    return new ApiError('BAD_USER_INPUT', 'consistentWith is not a position this API returned', {
+      field: 'consistentWith',
+    });
+  }
+  if (error instanceof EventStoreUnavailableError || isPostgresUnavailable(error)) {
+    return new ApiError('SERVICE_UNAVAILABLE', 'A store is unavailable; try again shortly');
+  }
+  return undefined;
+}

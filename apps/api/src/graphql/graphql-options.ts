@@ -1,0 +1,65 @@
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Request } from 'express';
+import type { Context as WsContext } from 'graphql-ws';
+import type { GraphQLContext } from '../auth/graphql-context.js';
+import { InvalidTokenError, type TokenVerifier } from '../auth/token-verifier.js';
+import { formatGraphQLError } from '../errors/format-graphql-error.js';
+
+/** Verifies a token if one is given; a refused one is remembered, to be answered UNAUTHENTICATED. */
+async function authenticate(verifier: TokenVerifier, authorization: unknown): Promise<GraphQLContext> {
+  if (typeof authorization !== 'string' || authorization === '') return {};
+  try {
+    return { principal: await verifier.verify(authorization) };
+  } catch (error) {
+    if (error instanceof InvalidTokenError) return { authError: error.message };
+    throw error;
+  }
+}
+
+interface WsExtra {
+  context?: GraphQLContext;
+}
+
+/**
+ * GraphQL over HTTP (POST and GET, `application/graphql-response+json`) and graphql-ws on the
+ * same path. The schema is generated from code; `npm run schema` writes it to schema.graphql.
+ */
+export function graphqlOptions(verifier: TokenVerifier): ApolloDriverConfig {
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    playground: false,
+    graphiql: false,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    // Tokens travel in the Authorization header, never in cookies, so there is no ambient
+    // credential for a cross-site request to abuse; the guard would also block GET queries.
+    csrfPrevention: false,
+    formatError: formatGraphQLError,
+    context: ({ req }: { req: Request }) => authenticate(verifier, req.headers.authorization),
+    subscriptions: {
+      'graphql-ws': graphqlWsOptions(verifier),
+    },
+  };
+}
+
+/**
+ * graphql-ws: the token comes in `connectionParams.authorization`. `context` is not in Nest's
+ * type for these options, but Nest hands them all to graphql-ws, which reads it.
+ */
+function graphqlWsOptions(verifier: TokenVerifier): Record<string, unknown> {
+  const formatWsErrors = (errors: readonly GraphQLFormattedError[]) =>
+    errors.map((error) => formatGraphQLError(error, error));
+  return {
+    onConnect: async (ctx: WsContext) => {
+      const params = ctx.connectionParams ?? {};
+      (ctx.extra as WsExtra).context = await authenticate(verifier, params.authorization ?? params.Authorization);
+      return true;
+    },
+    context: (ctx: WsContext) => (ctx.extra as WsExtra).context ?? {},
+    onError: (_ctx: unknown, _id: unknown, _payload: unknown, errors: readonly GraphQLFormattedError[]) =>
+      formatWsErrors(errors),
+  };
+}

@@ -1,0 +1,18 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+/** The fields every mutation input shares: idempotency key and optimistic concurrency. */
+@InputType({ isAbstract: true })
+export abstract class CommandOptionsInput {
+  @Field(() => String, { nullable: true, description: 'Idempotency key: a retry with the same id appends nothing' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  commandId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Refuse with CONCURRENCY_CONFLICT unless the record is at this version' })
+  @IsOptional()
+  @Matches(/^(0|[1-9]\d{0,18})$/, { message: 'expectedVersion must be a version this API returned' })
+  expectedVersion?: string | null;
+}

@@ -1,0 +1,50 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import type pg from 'pg';
+import { READ_MODEL_POOL } from '#infrastructure';
+import { findIncidentRow } from '#read-model';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
+import type { Principal } from '../../auth/principal.js';
+import { Roles } from '../../auth/roles.decorator.js';
+import { ApiError } from '../../errors/api-error.js';
+import { ConsistencyService } from '../../read-model/consistency.service.js';
+import { INCIDENT_PROJECTION } from '../../../../projector/src/incident/incident.projection.js';
+import { toIncidentModel } from './incident.mapper.js';
+import { IncidentModel } from './incident.type.js';
+
+const READERS = ['requester', 'agent', 'problem_manager', 'change_manager', 'cab_member', 'auditor', 'automation', 'admin'] as const;
+
+@Resolver(() => IncidentModel)
+export class IncidentResolver {
+  constructor(
+    @Inject(READ_MODEL_POOL) private readonly pool: pg.Pool,
+    private readonly consistency: ConsistencyService,
+  ) {}
+
+  @Query(() => IncidentModel, { description: 'One incident of your tenant; NOT_FOUND otherwise' })
+  @Roles(...READERS)
+  async incident(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('consistentWith', { type: () => String, nullable: true, description: 'Wait until read models include this position' })
+    consistentWith?: string | null,
+  ): Promise<IncidentModel> {
+    await this.consistency.waitFor(consistentWith ?? undefined, INCIDENT_PROJECTION);
+    return this.load(principal, id);
+  }
+
+  async load(principal: Principal, id: string): Promise<IncidentModel> {
+    const row = UUID.test(id) ? await findIncidentRow(this.pool, principal.tenant, id) : undefined;
+    if (!row || !canSee(principal, row.detail.incident.callerId)) {
+      throw new ApiError('NOT_FOUND', `No incident ${id}`, { field: 'id' });
+    }
+    return toIncidentModel(row, principal);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Requesters see their own incidents only; every other role sees the whole tenant. */
+function canSee(principal: Principal, callerId: string): boolean {
+  return principal.roles.some((role) => role !== 'requester') || principal.subject === callerId;
+}

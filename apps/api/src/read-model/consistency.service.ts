@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type pg from 'pg';
+import { READ_MODEL_POOL } from '#infrastructure';
+import { decodePosition, encodePosition, isAfter, type Position } from '#event-store';
+import { loadCheckpoint } from '#read-model';
+import { ApiError } from '../errors/api-error.js';
+import { ReadModelChangeFeed } from './read-model-change-feed.js';
+
+const DEFAULT_TIMEOUT_MS = 5_000;
+/** Re-reads checkpoints this often while waiting, in case a notification was missed. */
+const RECHECK_MS = 250;
+
+/**
+ * Read-your-writes: waits until a projection has committed up to a position a mutation returned,
+ * bounded by a timeout after which the caller gets CONSISTENCY_TIMEOUT instead of stale data.
+ */
+@Injectable()
+export class ConsistencyService {
+  constructor(
+    @Inject(READ_MODEL_POOL) private readonly pool: pg.Pool,
+    private readonly feed: ReadModelChangeFeed,
+  ) {}
+
+  async waitFor(token: string | undefined, projection: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+    if (!token) return;
+    const target = decodePosition(token);
+    if (await this.reached(projection, target)) return;
+    await new Promise<void>((resolve, reject) => {
+      const finish = (error?: ApiError) => {
+        stopListening();
+        clearInterval(recheck);
+        clearTimeout(timeout);
+        if (error) reject(error);
+        else resolve();
+      };
+      const stopListening = this.feed.onChange((change) => {
+        if (change.projection === projection && !isAfter(target, decodePosition(change.position))) finish();
+      });
+      const recheck = setInterval(() => {
+        this.reached(projection, target).then((done) => done && finish(), () => undefined);
+      }, RECHECK_MS);
+      const timeout = setTimeout(
+        () =>
+          finish(
+            new ApiError('CONSISTENCY_TIMEOUT', `Read models did not reach ${encodePosition(target)} in ${timeoutMs} ms`, {
+              field: 'consistentWith',
+            }),
+          ),
+        timeoutMs,
+      );
+    });
+  }
+
+  private async reached(projection: string, target: Position): Promise<boolean> {
+    const checkpoint = await loadCheckpoint(this.pool, projection);
+    return checkpoint !== undefined && !isAfter(target, checkpoint);
+  }
+}

@@ -1,0 +1,78 @@
+import { EventEmitter, on } from 'node:events';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import pg from 'pg';
+import { READ_MODEL_URL } from '#infrastructure';
+import { READ_MODEL_CHANNEL, type ReadModelChange } from '#read-model';
+
+/**
+ * Listens to the projections' commit notifications (PostgreSQL LISTEN/NOTIFY, so it works when
+ * the projector runs in another process) and re-emits them in this process. Reconnects on loss;
+ * waiters then fall back to reading checkpoints, so nothing waits forever on a lost notice.
+ */
+@Injectable()
+export class ReadModelChangeFeed implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(ReadModelChangeFeed.name);
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+  private client: pg.Client | undefined;
+  private stopped = false;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+
+  constructor(@Inject(READ_MODEL_URL) private readonly databaseUrl: string) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.connect();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
+    this.emitter.emit('close');
+    await this.client?.end().catch(() => undefined);
+  }
+
+  /** Calls `listener` for every change until the returned function is called. */
+  onChange(listener: (change: ReadModelChange) => void): () => void {
+    this.emitter.on('change', listener);
+    return () => this.emitter.off('change', listener);
+  }
+
+  /** Every change from now on, until the signal aborts. */
+  async *changes(signal: AbortSignal): AsyncGenerator<ReadModelChange> {
+    try {
+      for await (const [change] of on(this.emitter, 'change', { signal })) yield change as ReadModelChange;
+    } catch (error) {
+      if (!signal.aborted) throw error;
+    }
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl });
+    client.on('notification', (message) => {
+      if (message.channel !== READ_MODEL_CHANNEL || !message.payload) return;
+      this.emitter.emit('change', JSON.parse(message.payload) as ReadModelChange);
+    });
+    client.on('error', (error) => {
+      this.logger.warn(`Change feed connection lost: ${error.message}`);
+      this.scheduleReconnect();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${READ_MODEL_CHANNEL}`);
+      this.client = client;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      this.logger.warn(`Change feed cannot listen yet: ${error instanceof Error ? error.message : String(error)}`);
+      this.scheduleReconnect();
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped || this.reconnectTimer) return;
+    void this.client?.end().catch(() => undefined);
+    this.client = undefined;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      void this.connect();
+    }, 1_000);
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * A bounded hand-over between the subscription (which pushes one event at a time) and the
+ * writer (which takes everything waiting, up to a batch). Batches grow by themselves while the
+ * writer is busy and shrink to one event when it keeps up, so latency stays low when idle.
+ * One pusher and one taker at a time.
+ */
+export class BatchQueue<T> {
+  private readonly items: T[] = [];
+  private wakeTaker: (() => void) | undefined;
+  private wakePusher: (() => void) | undefined;
+
+  constructor(private readonly capacity: number) {}
+
+  async push(item: T, signal: AbortSignal): Promise<void> {
+    while (this.items.length >= this.capacity && !signal.aborted) {
+      await this.wait((wake) => (this.wakePusher = wake), signal);
+    }
+    this.items.push(item);
+    this.wake(this.wakeTaker);
+  }
+
+  /** Resolves with up to `max` items as soon as there is one, or with none on abort. */
+  async take(max: number, signal: AbortSignal): Promise<T[]> {
+    while (this.items.length === 0 && !signal.aborted) {
+      await this.wait((wake) => (this.wakeTaker = wake), signal);
+    }
+    const batch = this.items.splice(0, max);
+    this.wake(this.wakePusher);
+    return batch;
+  }
+
+  private wake(waker: (() => void) | undefined): void {
+    waker?.();
+  }
+
+  private wait(register: (wake: () => void) => void, signal: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      register(done);
+      signal.addEventListener('abort', done, { once: true });
+    });
+  }
+}

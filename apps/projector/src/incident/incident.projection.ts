@@ -1,0 +1,23 @@
+import { eventSerializer, parseRecordStreamId } from '#events';
+import { deleteAllIncidentRows, findIncidentRows, saveIncidentRows, type IncidentRow } from '#read-model';
+import { rowKeyString, rowProjection } from '../row-projection.js';
+import { evolveIncidentRow } from './incident-row.evolve.js';
+
+export const INCIDENT_PROJECTION = 'incidents';
+
+/** Incident detail and list, one row per incident. */
+export const incidentProjection = rowProjection<IncidentRow>({
+  name: INCIDENT_PROJECTION,
+  kind: 'incident',
+  keyOf: (event) =>
+    event.type.startsWith('incident.') && eventSerializer.knows(event.type)
+      ? parseRecordStreamId('incident', event.streamId)
+      : undefined,
+  evolve: (row, event) => {
+    const key = parseRecordStreamId('incident', event.streamId)!;
+    return evolveIncidentRow(row, event, key);
+  },
+  load: async (tx, keys) => new Map((await findIncidentRows(tx, keys)).map((row) => [rowKeyString(row), row])),
+  save: saveIncidentRows,
+  reset: deleteAllIncidentRows,
+});

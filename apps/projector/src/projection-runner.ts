@@ -1,0 +1,151 @@
+import { Logger } from '@nestjs/common';
+import type pg from 'pg';
+import { encodePosition, type EventStore, type Position, type RecordedEvent } from '#event-store';
+import { READ_MODEL_CHANNEL, advanceCheckpoint, loadCheckpoint, type ChangedRecord, type ReadModelChange } from '#read-model';
+import { BatchQueue } from './batch-queue.js';
+import type { Projection } from './projection.js';
+import { abortableDelay } from './abortable-delay.js';
+
+export interface ProjectionRunnerOptions {
+  readonly maxBatch?: number;
+  /** How often an idle runner checks that its checkpoint was not reset by a rebuild. */
+  readonly checkpointCheckMs?: number;
+  readonly retryDelayMs?: number;
+}
+
+export interface ProjectionStatus {
+  readonly projection: string;
+  readonly position: string | undefined;
+  readonly lastError: string | undefined;
+}
+
+/** PostgreSQL rejects NOTIFY payloads of 8000 bytes or more. */
+const MAX_NOTIFY_RECORDS = 40;
+
+/** A checkpoint moved under the runner (rebuild, or another runner): start over from it. */
+class CheckpointMovedError extends Error {}
+
+/**
+ * Runs one projection: subscribes after its checkpoint, applies batches, and commits each batch's
+ * read-model writes, checkpoint and change notification in one transaction. On any failure it
+ * starts over from the stored checkpoint, so nothing is applied twice or skipped.
+ */
+export class ProjectionRunner {
+  private readonly logger: Logger;
+  private readonly maxBatch: number;
+  private position: Position | undefined;
+  private lastError: string | undefined;
+  private committing = false;
+
+  constructor(
+    private readonly projection: Projection,
+    private readonly eventStore: EventStore,
+    private readonly pool: pg.Pool,
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    this.logger = new Logger(`Projection ${projection.name}`);
+    this.maxBatch = options.maxBatch ?? 500;
+  }
+
+  status(): ProjectionStatus {
+    return {
+      projection: this.projection.name,
+      position: this.position && encodePosition(this.position),
+      lastError: this.lastError,
+    };
+  }
+
+  /** Runs until the signal aborts, recovering from failures with a pause in between. */
+  async run(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        await this.runOnce(signal);
+      } catch (error) {
+        if (signal.aborted) break;
+        this.lastError = error instanceof Error ? error.message : String(error);
+        if (!(error instanceof CheckpointMovedError)) this.logger.error(`Restarting after failure: ${this.lastError}`);
+        await abortableDelay(this.options.retryDelayMs ?? 1_000, signal);
+      }
+    }
+  }
+
+  private async runOnce(outer: AbortSignal): Promise<void> {
+    const attempt = new AbortController();
+    const signal = AbortSignal.any([outer, attempt.signal]);
+    this.position = await loadCheckpoint(this.pool, this.projection.name);
+    const subscription = this.eventStore.subscribeToAll({ after: this.position });
+    const queue = new BatchQueue<RecordedEvent>(this.maxBatch * 4);
+    let pumpError: unknown;
+    const pump = (async () => {
+      try {
+        for await (const event of subscription) await queue.push(event, signal);
+      } catch (error) {
+        pumpError = error;
+      } finally {
+        attempt.abort();
+      }
+    })();
+    const watchdog = setInterval(() => void this.checkCheckpoint(attempt), this.options.checkpointCheckMs ?? 5_000);
+    try {
+      while (!signal.aborted) {
+        const batch = await queue.take(this.maxBatch, signal);
+        if (batch.length > 0) await this.commitBatch(batch);
+      }
+    } finally {
+      clearInterval(watchdog);
+      attempt.abort();
+      await subscription.close();
+      await pump;
+    }
+    if (pumpError) throw pumpError;
+  }
+
+  private async commitBatch(batch: readonly RecordedEvent[]): Promise<void> {
+    const last = batch[batch.length - 1]!.position;
+    const tx = await this.pool.connect();
+    this.committing = true;
+    try {
+      await tx.query('BEGIN');
+      const changed = await this.projection.applyBatch(batch, tx);
+      if (!(await advanceCheckpoint(tx, this.projection.name, this.position, last))) {
+        throw new CheckpointMovedError(`Checkpoint of ${this.projection.name} moved; starting over from it`);
+      }
+      await this.notify(tx, last, changed);
+      await tx.query('COMMIT');
+      this.position = last;
+      this.lastError = undefined;
+    } catch (error) {
+      await tx.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      this.committing = false;
+      tx.release();
+    }
+  }
+
+  /** Queued inside the transaction, so listeners hear of changes only once they are committed. */
+  private async notify(tx: pg.PoolClient, position: Position, records: readonly ChangedRecord[]): Promise<void> {
+    const token = encodePosition(position);
+    const chunks: ChangedRecord[][] = [];
+    for (let start = 0; start < records.length; start += MAX_NOTIFY_RECORDS) {
+      chunks.push(records.slice(start, start + MAX_NOTIFY_RECORDS));
+    }
+    if (chunks.length === 0) chunks.push([]);
+    for (const chunk of chunks) {
+      const change: ReadModelChange = { projection: this.projection.name, position: token, records: chunk };
+      await tx.query('SELECT pg_notify($1, $2)', [READ_MODEL_CHANNEL, JSON.stringify(change)]);
+    }
+  }
+
+  private async checkCheckpoint(attempt: AbortController): Promise<void> {
+    if (this.committing) return;
+    try {
+      const stored = await loadCheckpoint(this.pool, this.projection.name);
+      if (this.committing) return;
+      const moved = stored?.commit !== this.position?.commit || stored?.prepare !== this.position?.prepare;
+      if (moved) attempt.abort();
+    } catch {
+      // The next batch will meet the same failure and restart the runner.
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import type pg from 'pg';
+import type { RecordedEvent } from '#event-store';
+import type { RecordKind } from '#read-model';
+import type { Projection } from './projection.js';
+
+export interface RowKey {
+  readonly tenant: string;
+  readonly id: string;
+}
+
+/**
+ * What a projection of one row per record defines: which events touch which row, and a pure
+ * `evolve` of that row. Loading and saving happen once per batch, not once per event, which is
+ * what makes a replay of millions of events fast.
+ */
+export interface RowProjectionDefinition<Row> {
+  readonly name: string;
+  readonly kind: RecordKind;
+  keyOf(event: RecordedEvent): RowKey | undefined;
+  evolve(row: Row | undefined, event: RecordedEvent): Row | undefined;
+  load(tx: pg.PoolClient, keys: readonly RowKey[]): Promise<Map<string, Row>>;
+  save(tx: pg.PoolClient, rows: readonly Row[]): Promise<void>;
+  reset(tx: pg.PoolClient): Promise<void>;
+}
+
+export function rowKeyString(key: RowKey): string {
+  return `${key.tenant}\u0000${key.id}`;
+}
+
+export function rowProjection<Row>(definition: RowProjectionDefinition<Row>): Projection {
+  return {
+    name: definition.name,
+    reset: (tx) => definition.reset(tx),
+    async applyBatch(events, tx) {
+      const touched = new Map<string, RowKey>();
+      const keyed: { key: string; event: RecordedEvent }[] = [];
+      for (const event of events) {
+        const key = definition.keyOf(event);
+        if (!key) continue;
+        const keyString = rowKeyString(key);
+        touched.set(keyString, key);
+        keyed.push({ key: keyString, event });
+      }
+      if (keyed.length === 0) return [];
+      const rows = await definition.load(tx, [...touched.values()]);
+      const changed = new Set<string>();
+      for (const { key, event } of keyed) {
+        const next = definition.evolve(rows.get(key), event);
+        if (next === undefined) continue;
+        rows.set(key, next);
+        changed.add(key);
+      }
+      await definition.save(
+        tx,
+        [...changed].map((key) => rows.get(key)!),
+      );
+      return [...changed].map((key) => ({ kind: definition.kind, ...touched.get(key)! }));
+    },
+  };
+}

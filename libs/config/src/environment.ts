@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
+const STORE_URL = /^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|postgres|postgresql):\/\/\S+$/;
+
+/** The environment variables the product reads, with the rules each must satisfy. */
+export class Environment {
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be between 1 and 65535' })
+  @Max(65535, { message: 'must be between 1 and 65535' })
+  PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  DATA_DIR?: string;
+
+  @IsOptional()
+  @Matches(STORE_URL, { message: 'must be an esdb://, esdb+discover:// or postgres:// URL' })
+  EVENT_STORE_URL?: string;
+
+  @IsOptional()
+  @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  @MaxLength(512)
+  JWT_SECRET?: string;
+
+  @IsOptional()
+  @Matches(/^https:\/\/\S+$/, { message: 'must be an https:// URL' })
+  JWKS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_AUDIENCE?: string;
+
+  @IsOptional()
+  @Transform(({ obj, key }) => parseBoolean((obj as Record<string, unknown>)[key]))
+  @IsBoolean({ message: 'must be true or false' })
+  RUN_PROJECTOR?: boolean;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'], {
+    message: 'must be one of fatal, error, warn, log, debug, verbose',
+  })
+  LOG_LEVEL?: string;
+
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'], { message: 'must be development, production or test' })
+  NODE_ENV?: string;
+}
+
+/** Implicit conversion would read any non-empty text, even "false", as true. */
+function parseBoolean(raw: unknown): unknown {
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  return raw;
+}

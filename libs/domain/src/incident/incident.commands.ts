@@ -1,0 +1,133 @@
+import type { IncidentHoldReason, IncidentResolutionCode, IncidentSlaTimer } from '#events';
+import type { Command } from '../command.js';
+import type { IncidentSlaPolicy } from './incident-sla-policy.js';
+
+/*
+ * One command per GraphQL mutation, named for the intent. Values that arrive from users are
+ * typed loosely where the decider checks them itself (levels as `number`), so the check cannot
+ * be skipped by a caller that trusted the type.
+ */
+
+/**
+ * `number` is allocated by the caller. `slaPolicy` is the tenant's policy: the decider picks
+ * the targets of the priority it derives, so the caller never computes a priority.
+ */
+export type OpenIncident = Command<
+  'OpenIncident',
+  {
+    readonly incidentId: string;
+    readonly tenant: string;
+    readonly number: string;
+    readonly title: string;
+    readonly description: string;
+    readonly callerId: string;
+    readonly serviceId: string | null;
+    readonly category: string;
+    readonly impact: number;
+    readonly urgency: number;
+    readonly assignmentGroup?: string | null;
+    readonly assignee?: string | null;
+    readonly slaPolicy: IncidentSlaPolicy;
+  }
+>;
+
+/**
+ * Absent fields keep their value, null clears. Changing the group without naming an assignee
+ * clears the assignee, as ServiceNow does: the new group picks its own person.
+ */
+export type AssignIncident = Command<
+  'AssignIncident',
+  { readonly assignmentGroup?: string | null; readonly assignee?: string | null }
+>;
+
+/** For commands whose whole meaning is their type. */
+type NoData = Readonly<Record<string, never>>;
+
+export type StartIncidentWork = Command<'StartIncidentWork', NoData>;
+
+export type PutIncidentOnHold = Command<
+  'PutIncidentOnHold',
+  { readonly holdReason: IncidentHoldReason }
+>;
+
+export type ResumeIncident = Command<'ResumeIncident', NoData>;
+
+export type ReprioritizeIncident = Command<
+  'ReprioritizeIncident',
+  {
+    readonly impact: number;
+    readonly urgency: number;
+    readonly reason: string;
+    readonly slaPolicy: IncidentSlaPolicy;
+  }
+>;
+
+/** Absent fields are left alone; a null `serviceId` clears the affected service. */
+export type UpdateIncidentDetails = Command<
+  'UpdateIncidentDetails',
+  {
+    readonly title?: string;
+    readonly description?: string;
+    readonly category?: string;
+    readonly serviceId?: string | null;
+  }
+>;
+
+export type AddIncidentWorkNote = Command<'AddIncidentWorkNote', { readonly text: string }>;
+
+export type AddIncidentComment = Command<'AddIncidentComment', { readonly text: string }>;
+
+export type ResolveIncident = Command<
+  'ResolveIncident',
+  { readonly resolutionCode: IncidentResolutionCode; readonly resolutionNotes: string }
+>;
+
+/**
+ * A person closes at will; the timer worker closes automatically and says after how many days
+ * (tenant setting), so a stale timer from an earlier resolution cannot close a later one early.
+ */
+export type CloseIncident = Command<
+  'CloseIncident',
+  { readonly automatic: false } | { readonly automatic: true; readonly autoCloseAfterDays: number }
+>;
+
+export type ReopenIncident = Command<'ReopenIncident', { readonly reason: string }>;
+
+export type CancelIncident = Command<'CancelIncident', { readonly reason: string }>;
+
+export type DeclareMajorIncident = Command<'DeclareMajorIncident', { readonly reason: string }>;
+
+export type LinkIncidentToProblem = Command<'LinkIncidentToProblem', { readonly problemId: string }>;
+
+export type LinkIncidentToChange = Command<'LinkIncidentToChange', { readonly changeId: string }>;
+
+/** Issued by the timer worker when `nextSlaDeadline` falls due. */
+export type RecordIncidentSlaWarning = Command<
+  'RecordIncidentSlaWarning',
+  { readonly timer: IncidentSlaTimer }
+>;
+
+export type RecordIncidentSlaBreach = Command<
+  'RecordIncidentSlaBreach',
+  { readonly timer: IncidentSlaTimer }
+>;
+
+export type IncidentCommand =
+  | OpenIncident
+  | AssignIncident
+  | StartIncidentWork
+  | PutIncidentOnHold
+  | ResumeIncident
+  | ReprioritizeIncident
+  | UpdateIncidentDetails
+  | AddIncidentWorkNote
+  | AddIncidentComment
+  | ResolveIncident
+  | CloseIncident
+  | ReopenIncident
+  | CancelIncident
+  | DeclareMajorIncident
+  | LinkIncidentToProblem
+  | LinkIncidentToChange
+  | RecordIncidentSlaWarning
+  | RecordIncidentSlaBreach;

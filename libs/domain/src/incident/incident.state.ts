@@ -1,0 +1,177 @@
+import type {
+  IncidentEvent,
+  IncidentHoldReason,
+  IncidentLevel,
+  IncidentOpened,
+  IncidentPriority,
+  IncidentResolutionCode,
+} from '#events';
+import {
+  markSlaThresholdRecorded,
+  pauseSlaClock,
+  restartResolutionTimer,
+  resumeSlaClock,
+  retargetSlaClock,
+  startSlaClock,
+  stopSlaTimers,
+  type IncidentSlaClock,
+} from './incident-sla-clock.js';
+
+export type IncidentStatus = 'NEW' | 'IN_PROGRESS' | 'ON_HOLD' | 'RESOLVED' | 'CLOSED' | 'CANCELED';
+
+export interface IncidentEntry {
+  readonly text: string;
+  readonly at: string;
+}
+
+export interface IncidentResolution {
+  readonly code: IncidentResolutionCode;
+  readonly notes: string;
+  readonly at: string;
+}
+
+/** With a reason: cancellation, major-incident declaration. */
+export interface IncidentReasonedFact {
+  readonly reason: string;
+  readonly at: string;
+}
+
+/**
+ * An incident as folded from its events: what `decide` needs, plus the record's fields so that
+ * an as-of view can be read straight from it. Authors of notes and comments are in the events'
+ * metadata, not here.
+ */
+export interface Incident {
+  readonly incidentId: string;
+  readonly tenant: string;
+  readonly number: string;
+  readonly status: IncidentStatus;
+  readonly title: string;
+  readonly description: string;
+  readonly callerId: string;
+  readonly serviceId: string | null;
+  readonly category: string;
+  readonly impact: IncidentLevel;
+  readonly urgency: IncidentLevel;
+  readonly priority: IncidentPriority;
+  readonly assignmentGroup: string | null;
+  readonly assignee: string | null;
+  readonly holdReason: IncidentHoldReason | null;
+  /** The current resolution; cleared by a reopen (history keeps the earlier ones). */
+  readonly resolution: IncidentResolution | null;
+  readonly closure: { readonly automatic: boolean; readonly at: string } | null;
+  readonly cancellation: IncidentReasonedFact | null;
+  readonly majorIncident: IncidentReasonedFact | null;
+  readonly problemIds: readonly string[];
+  readonly changeIds: readonly string[];
+  readonly workNotes: readonly IncidentEntry[];
+  readonly comments: readonly IncidentEntry[];
+  readonly reopenCount: number;
+  readonly openedAt: string;
+  /** When it first left NEW for IN_PROGRESS. */
+  readonly workStartedAt: string | null;
+  readonly sla: IncidentSlaClock;
+}
+
+/** Null until the incident is opened. */
+export type IncidentState = Incident | null;
+
+export const initialIncidentState: IncidentState = null;
+
+function openedIncident({ slaTargets, openedAt, ...fields }: IncidentOpened['data']): Incident {
+  return {
+    ...fields,
+    status: 'NEW',
+    holdReason: null,
+    resolution: null,
+    closure: null,
+    cancellation: null,
+    majorIncident: null,
+    problemIds: [],
+    changeIds: [],
+    workNotes: [],
+    comments: [],
+    reopenCount: 0,
+    openedAt,
+    workStartedAt: null,
+    sla: startSlaClock(openedAt, slaTargets),
+  };
+}
+
+/** Applies an event to an incident that exists; a second IncidentOpened changes nothing. */
+export function evolveExistingIncident(incident: Incident, event: IncidentEvent): Incident {
+  const { sla } = incident;
+  switch (event.type) {
+    case 'IncidentOpened':
+      return incident;
+    case 'IncidentAssigned':
+      return { ...incident, assignmentGroup: event.data.assignmentGroup, assignee: event.data.assignee };
+    case 'IncidentWorkStarted':
+      return {
+        ...incident,
+        status: 'IN_PROGRESS',
+        workStartedAt: event.data.at,
+        sla: stopSlaTimers(sla, ['RESPONSE'], event.data.at, 'MET'),
+      };
+    case 'IncidentPutOnHold':
+      return { ...incident, status: 'ON_HOLD', holdReason: event.data.holdReason, sla: pauseSlaClock(sla, event.data.at) };
+    case 'IncidentResumed':
+      return { ...incident, status: 'IN_PROGRESS', holdReason: null, sla: resumeSlaClock(sla, event.data.at) };
+    case 'IncidentReprioritized': {
+      const { impact, urgency, priority, slaTargets } = event.data;
+      return { ...incident, impact, urgency, priority, sla: retargetSlaClock(sla, slaTargets) };
+    }
+    case 'IncidentDetailsUpdated': {
+      const { at: _at, ...changed } = event.data;
+      return { ...incident, ...changed };
+    }
+    case 'IncidentWorkNoteAdded':
+      return { ...incident, workNotes: [...incident.workNotes, event.data] };
+    case 'IncidentCommentAdded':
+      return { ...incident, comments: [...incident.comments, event.data] };
+    case 'IncidentResolved': {
+      const { resolutionCode: code, resolutionNotes: notes, at } = event.data;
+      return {
+        ...incident,
+        status: 'RESOLVED',
+        holdReason: null,
+        resolution: { code, notes, at },
+        sla: stopSlaTimers(sla, ['RESPONSE', 'RESOLUTION'], at, 'MET'),
+      };
+    }
+    case 'IncidentClosed':
+      return { ...incident, status: 'CLOSED', closure: event.data };
+    case 'IncidentReopened':
+      return {
+        ...incident,
+        status: 'IN_PROGRESS',
+        resolution: null,
+        reopenCount: incident.reopenCount + 1,
+        sla: restartResolutionTimer(sla, event.data.at),
+      };
+    case 'IncidentCanceled':
+      return {
+        ...incident,
+        status: 'CANCELED',
+        holdReason: null,
+        cancellation: event.data,
+        sla: stopSlaTimers(sla, ['RESPONSE', 'RESOLUTION'], event.data.at, 'CANCELED'),
+      };
+    case 'MajorIncidentDeclared':
+      return { ...incident, majorIncident: event.data };
+    case 'IncidentLinkedToProblem':
+      return { ...incident, problemIds: [...incident.problemIds, event.data.problemId] };
+    case 'IncidentLinkedToChange':
+      return { ...incident, changeIds: [...incident.changeIds, event.data.changeId] };
+    case 'IncidentSlaWarningReached':
+      return { ...incident, sla: markSlaThresholdRecorded(sla, event.data.timer, 'warned') };
+    case 'IncidentSlaBreached':
+      return { ...incident, sla: markSlaThresholdRecorded(sla, event.data.timer, 'breached') };
+  }
+}
+
+/** Trusts history: events are facts already decided, so none is refused here. */
+export function evolveIncident(state: IncidentState, event: IncidentEvent): IncidentState {
+  if (state !== null) return evolveExistingIncident(state, event);
+  return event.type === 'IncidentOpened' ? openedIncident(event.data) : state;
+}

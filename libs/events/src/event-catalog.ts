@@ -1,0 +1,5 @@
+import { EventSerializer } from './event-serializer.js';
+import { incidentEventContracts } from './incident/incident-event-contracts.js';
+
+/** Every event the product stores, for reading and writing them with their stored names. */
+export const eventSerializer = new EventSerializer([...incidentEventContracts]);

@@ -1,0 +1,28 @@
+/**
+ * Stream names, as durable as stored event names: `<kind>-<tenant>-<uuid>`. The tenant is part of
+ * every name, so a record id of another tenant simply names a stream that does not exist. The
+ * id is a fixed-length UUID at the end, so tenants may contain dashes.
+ */
+export type StreamRecordKind = 'incident' | 'problem' | 'change';
+
+const UUID_LENGTH = 36;
+
+export function recordStreamId(kind: StreamRecordKind, tenant: string, id: string): string {
+  return `${kind}-${tenant}-${id.toLowerCase()}`;
+}
+
+export function recordStreamPrefix(kind: StreamRecordKind): string {
+  return `${kind}-`;
+}
+
+/** The tenant and id a record stream belongs to, or undefined for other streams. */
+export function parseRecordStreamId(
+  kind: StreamRecordKind,
+  streamId: string,
+): { tenant: string; id: string } | undefined {
+  const prefix = recordStreamPrefix(kind);
+  if (!streamId.startsWith(prefix) || streamId.length < prefix.length + UUID_LENGTH + 2) return undefined;
+  const id = streamId.slice(-UUID_LENGTH);
+  const tenant = streamId.slice(prefix.length, -UUID_LENGTH - 1);
+  return tenant ? { tenant, id } : undefined;
+}

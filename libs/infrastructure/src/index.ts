@@ -1,0 +1,3 @@
+export * from './tokens.js';
+export * from './stores.js';
+export * from './infrastructure.module.js';

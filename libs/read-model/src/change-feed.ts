@@ -1,0 +1,17 @@
+/** The PostgreSQL channel on which projections announce committed read-model changes. */
+export const READ_MODEL_CHANNEL = 'itsm_read_model_changed';
+
+export type RecordKind = 'incident' | 'problem' | 'change';
+
+export interface ChangedRecord {
+  readonly kind: RecordKind;
+  readonly tenant: string;
+  readonly id: string;
+}
+
+/** One notification: a projection committed up to `position` (an encoded position token). */
+export interface ReadModelChange {
+  readonly projection: string;
+  readonly position: string;
+  readonly records: readonly ChangedRecord[];
+}

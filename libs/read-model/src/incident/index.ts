@@ -1,0 +1,2 @@
+export * from './incident-row.js';
+export * from './incident-rows.js';

@@ -1,0 +1,5 @@
+export * from './read-model-schema.js';
+export * from './read-model-migrations.js';
+export * from './change-feed.js';
+export * from './projection-checkpoints.js';
+export * from './incident/index.js';

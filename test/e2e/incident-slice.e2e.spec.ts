@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { graphql } from './support/graphql-client.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const OPEN = `mutation Open($input: OpenIncidentInput!) {
+  openIncident(input: $input) { version position incident { id number state priority title callerId sla { response { status dueAt } } } }
+}`;
+const GET = `query Get($id: ID!, $at: String) { incident(id: $id, consistentWith: $at) { id number state title version } }`;
+
+describe('incident slice: openIncident to incident(id) through the event store and projector', () => {
+  let app: TestApp;
+  let agent: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    agent = await app.token('acme', ['agent']);
+  });
+  afterAll(async () => app?.close());
+
+  it('opens an incident and reads it back from the read model', async () => {
+    const opened = await graphql<{ openIncident: { version: string; position: string; incident: Record<string, unknown> } }>(
+      app.url,
+      OPEN,
+      { input: { title: 'Mail server down', description: 'No mail since 9:00', impact: 1, urgency: 1, serviceId: 'svc-mail' } },
+      agent,
+    );
+    expect(opened.errors).toBeUndefined();
+    expect(opened.contentType).toContain('application/graphql-response+json');
+    const payload = opened.data!.openIncident;
+    expect(payload.version).toBe('0');
+    expect(payload.incident).toMatchObject({ number: 'INC0001001', state: 'NEW', priority: 'P1', title: 'Mail server down' });
+    expect(payload.incident.sla).toEqual({ response: { status: 'RUNNING', dueAt: '2026-03-02T09:15:00.000Z' } });
+
+    const read = await graphql(app.url, GET, { id: payload.incident.id, at: payload.position }, agent);
+    expect(read.data).toEqual({
+      incident: { id: payload.incident.id, number: 'INC0001001', state: 'NEW', title: 'Mail server down', version: '0' },
+    });
+  });
+
+  it('numbers incidents per tenant', async () => {
+    const other = await app.token('globex', ['agent']);
+    const first = await graphql<{ openIncident: { incident: { number: string } } }>(
+      app.url,
+      OPEN,
+      { input: { title: 'VPN flaky', impact: 2, urgency: 2 } },
+      other,
+    );
+    expect(first.data?.openIncident.incident.number).toBe('INC0001001');
+  });
+
+  it('answers UNAUTHENTICATED without a token and BAD_USER_INPUT on invalid input, appending nothing', async () => {
+    const anonymous = await graphql(app.url, OPEN, { input: { title: 'x', impact: 1, urgency: 1 } });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const invalid = await graphql(app.url, OPEN, { input: { title: '', impact: 7, urgency: 1 } }, agent);
+    expect(invalid.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(invalid)).not.toContain('    at ');
+    const { rows } = await app.database.pool.query(
+      "SELECT count(*)::int AS n FROM es_events WHERE type = 'incident.opened.v1'",
+    );
+    expect(rows[0].n).toBe(2);
+  });
+
+  it('serves /health', async () => {
+    const response = await fetch(`${app.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', eventStore: 'up', readModel: 'up' });
+  });
+});

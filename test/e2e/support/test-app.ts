@@ -1,0 +1,52 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { loadConfig } from '#config';
+import { AppModule } from '../../../apps/api/src/app.module.js';
+import type { Role } from '../../../apps/api/src/auth/principal.js';
+import { issueToken } from '../../../apps/api/src/auth/token-issuer.js';
+import { Clock } from '../../../apps/api/src/common/clock.js';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
+import { TestClock } from './test-clock.js';
+
+const SECRET = 'e2e-secret-that-is-long-enough-for-hs256-use';
+
+export interface TestApp {
+  readonly url: string;
+  readonly clock: TestClock;
+  readonly database: TestDatabase;
+  token(tenant: string, roles: Role[], subject?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole product on a fresh PostgreSQL database: API and in-process projector, listening on
+ * a free port, driven over HTTP and WebSocket like any client. Only the clock is the test's.
+ */
+export async function startTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase(4);
+  const config = loadConfig({
+    EVENT_STORE_URL: database.url,
+    JWT_SECRET: SECRET,
+    LOG_LEVEL: 'error',
+    DATA_DIR: '/tmp/itsm-e2e-unused',
+  });
+  const clock = new TestClock();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app: INestApplication = moduleRef.createNestApplication({ logger: ['error'] });
+  app.enableShutdownHooks();
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    clock,
+    database,
+    token: (tenant, roles, subject = `${roles[0]}-1@${tenant}`) => issueToken(SECRET, { subject, tenant, roles }),
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
