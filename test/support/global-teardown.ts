@@ -1,5 +1,0 @@
-import { stopTestPostgres } from './test-postgres.js';
-
-export default async function globalTeardown(): Promise<void> {
-  await stopTestPostgres();
-}
