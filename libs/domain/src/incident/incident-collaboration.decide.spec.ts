@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import type { IncidentEvent } from '#events';
-import { decideAfter, thenEvents, thenRefused, type DeciderCase } from '../testing/decider-specification.js';
+import {
+  decideAfter,
+  thenEvents,
+  thenRefused,
+  type DeciderCase,
+} from '../testing/decider-specification.js';
 import { command, event, historyIn, t } from '../testing/incident-fixtures.js';
 import type { IncidentCommand } from './incident.commands.js';
 import { incidentDecider } from './incident.decider.js';
@@ -38,13 +43,19 @@ const cases: DeciderCase<IncidentCommand, IncidentEvent>[] = [
   },
   {
     name: 'refuses to link the same problem twice',
-    given: [...historyIn.NEW, event('IncidentLinkedToProblem', { problemId: 'problem-1', at: t(5) })],
+    given: [
+      ...historyIn.NEW,
+      event('IncidentLinkedToProblem', { problemId: 'problem-1', at: t(5) }),
+    ],
     when: command('LinkIncidentToProblem', { problemId: 'problem-1' }),
     then: thenRefused('INVALID_TRANSITION'),
   },
   {
     name: 'links a second problem',
-    given: [...historyIn.NEW, event('IncidentLinkedToProblem', { problemId: 'problem-1', at: t(5) })],
+    given: [
+      ...historyIn.NEW,
+      event('IncidentLinkedToProblem', { problemId: 'problem-1', at: t(5) }),
+    ],
     when: command('LinkIncidentToProblem', { problemId: 'problem-2' }),
     then: thenEvents(event('IncidentLinkedToProblem', { problemId: 'problem-2', at: t(10) })),
   },

@@ -5,7 +5,13 @@ import type {
   LinkIncidentToChange,
   LinkIncidentToProblem,
 } from './incident.commands.js';
-import { openStatuses, refuseNoChange, requireIncident, requireStatus, requireText } from './incident.guards.js';
+import {
+  openStatuses,
+  refuseNoChange,
+  requireIncident,
+  requireStatus,
+  requireText,
+} from './incident.guards.js';
 import type { IncidentState } from './incident.state.js';
 
 /**
@@ -13,14 +19,22 @@ import type { IncidentState } from './incident.state.js';
  * may still talk and a problem may still be linked; CLOSED and CANCELED records are read-only.
  */
 
-export function decideWorkNote(data: AddIncidentWorkNote['data'], state: IncidentState, now: string): IncidentEvent[] {
+export function decideWorkNote(
+  data: AddIncidentWorkNote['data'],
+  state: IncidentState,
+  now: string,
+): IncidentEvent[] {
   const incident = requireIncident(state);
   const text = requireText(data.text, 'text');
   requireStatus(incident, openStatuses, 'add a work note to');
   return [{ type: 'IncidentWorkNoteAdded', data: { text, at: now } }];
 }
 
-export function decideComment(data: AddIncidentComment['data'], state: IncidentState, now: string): IncidentEvent[] {
+export function decideComment(
+  data: AddIncidentComment['data'],
+  state: IncidentState,
+  now: string,
+): IncidentEvent[] {
   const incident = requireIncident(state);
   const text = requireText(data.text, 'text');
   requireStatus(incident, openStatuses, 'comment on');
@@ -35,7 +49,8 @@ export function decideProblemLink(
   const incident = requireIncident(state);
   const problemId = requireText(data.problemId, 'problemId');
   requireStatus(incident, openStatuses, 'link a problem to');
-  if (incident.problemIds.includes(problemId)) refuseNoChange(incident, `is already linked to problem ${problemId}`);
+  if (incident.problemIds.includes(problemId))
+    refuseNoChange(incident, `is already linked to problem ${problemId}`);
   return [{ type: 'IncidentLinkedToProblem', data: { problemId, at: now } }];
 }
 
@@ -47,6 +62,7 @@ export function decideChangeLink(
   const incident = requireIncident(state);
   const changeId = requireText(data.changeId, 'changeId');
   requireStatus(incident, openStatuses, 'link a change to');
-  if (incident.changeIds.includes(changeId)) refuseNoChange(incident, `is already linked to change ${changeId}`);
+  if (incident.changeIds.includes(changeId))
+    refuseNoChange(incident, `is already linked to change ${changeId}`);
   return [{ type: 'IncidentLinkedToChange', data: { changeId, at: now } }];
 }

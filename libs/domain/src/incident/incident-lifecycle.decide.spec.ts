@@ -32,7 +32,12 @@ const open = (changes: Partial<Record<keyof OpenIncident['data'], unknown>>) =>
 const fiveDays = 5 * 24 * 60;
 
 const openCases: Case[] = [
-  { name: 'opens a P3 incident with the P3 targets', given: [], when: open({}), then: thenEvents(opened) },
+  {
+    name: 'opens a P3 incident with the P3 targets',
+    given: [],
+    when: open({}),
+    then: thenEvents(opened),
+  },
   {
     name: 'derives P1 from impact 1 x urgency 1 and takes the P1 targets',
     given: [],
@@ -51,7 +56,9 @@ const openCases: Case[] = [
     name: 'stays NEW when opened pre-assigned, without an affected service',
     given: [],
     when: open({ assignee: 'alice', serviceId: null }),
-    then: thenEvents(event('IncidentOpened', { ...opened.data, assignee: 'alice', serviceId: null })),
+    then: thenEvents(
+      event('IncidentOpened', { ...opened.data, assignee: 'alice', serviceId: null }),
+    ),
   },
   {
     name: 'records the instant in canonical UTC form',
@@ -59,15 +66,60 @@ const openCases: Case[] = [
     when: { ...open({}), metadata: { now: '2025-03-03T10:00:00+01:00' } },
     then: thenEvents(opened),
   },
-  { name: 'refuses a blank title', given: [], when: open({ title: '  ' }), then: thenRefused('BAD_USER_INPUT', 'title') },
-  { name: 'refuses a missing caller', given: [], when: open({ callerId: '' }), then: thenRefused('BAD_USER_INPUT', 'callerId') },
-  { name: 'refuses a blank category', given: [], when: open({ category: '' }), then: thenRefused('BAD_USER_INPUT', 'category') },
-  { name: 'refuses a blank service id', given: [], when: open({ serviceId: ' ' }), then: thenRefused('BAD_USER_INPUT', 'serviceId') },
-  { name: 'refuses a blank assignee', given: [], when: open({ assignee: '' }), then: thenRefused('BAD_USER_INPUT', 'assignee') },
-  { name: 'refuses impact 0', given: [], when: open({ impact: 0 }), then: thenRefused('BAD_USER_INPUT', 'impact') },
-  { name: 'refuses impact 4', given: [], when: open({ impact: 4 }), then: thenRefused('BAD_USER_INPUT', 'impact') },
-  { name: 'refuses a fractional urgency', given: [], when: open({ urgency: 1.5 }), then: thenRefused('BAD_USER_INPUT', 'urgency') },
-  { name: 'refuses to open an incident twice', given: [opened], when: open({}), then: thenRefused('INVALID_TRANSITION') },
+  {
+    name: 'refuses a blank title',
+    given: [],
+    when: open({ title: '  ' }),
+    then: thenRefused('BAD_USER_INPUT', 'title'),
+  },
+  {
+    name: 'refuses a missing caller',
+    given: [],
+    when: open({ callerId: '' }),
+    then: thenRefused('BAD_USER_INPUT', 'callerId'),
+  },
+  {
+    name: 'refuses a blank category',
+    given: [],
+    when: open({ category: '' }),
+    then: thenRefused('BAD_USER_INPUT', 'category'),
+  },
+  {
+    name: 'refuses a blank service id',
+    given: [],
+    when: open({ serviceId: ' ' }),
+    then: thenRefused('BAD_USER_INPUT', 'serviceId'),
+  },
+  {
+    name: 'refuses a blank assignee',
+    given: [],
+    when: open({ assignee: '' }),
+    then: thenRefused('BAD_USER_INPUT', 'assignee'),
+  },
+  {
+    name: 'refuses impact 0',
+    given: [],
+    when: open({ impact: 0 }),
+    then: thenRefused('BAD_USER_INPUT', 'impact'),
+  },
+  {
+    name: 'refuses impact 4',
+    given: [],
+    when: open({ impact: 4 }),
+    then: thenRefused('BAD_USER_INPUT', 'impact'),
+  },
+  {
+    name: 'refuses a fractional urgency',
+    given: [],
+    when: open({ urgency: 1.5 }),
+    then: thenRefused('BAD_USER_INPUT', 'urgency'),
+  },
+  {
+    name: 'refuses to open an incident twice',
+    given: [opened],
+    when: open({}),
+    then: thenRefused('INVALID_TRANSITION'),
+  },
 ];
 
 const moveCases: Case[] = [
@@ -104,9 +156,16 @@ const moveCases: Case[] = [
   ...(['NEW', 'IN_PROGRESS', 'ON_HOLD'] as const).map((status): Case => ({
     name: `resolves from ${status} with code and notes`,
     given: historyIn[status],
-    when: command('ResolveIncident', { resolutionCode: 'RESOLVED_BY_CHANGE', resolutionNotes: 'Patched' }),
+    when: command('ResolveIncident', {
+      resolutionCode: 'RESOLVED_BY_CHANGE',
+      resolutionNotes: 'Patched',
+    }),
     then: thenEvents(
-      event('IncidentResolved', { resolutionCode: 'RESOLVED_BY_CHANGE', resolutionNotes: 'Patched', at: t(10) }),
+      event('IncidentResolved', {
+        resolutionCode: 'RESOLVED_BY_CHANGE',
+        resolutionNotes: 'Patched',
+        at: t(10),
+      }),
     ),
   })),
   {
@@ -195,16 +254,21 @@ describe('incident life cycle decisions', () => {
   });
 
   it('treats an unparseable clock as a caller bug', () => {
-    expect(() => decideAfter(incidentDecider, [], { ...open({}), metadata: { now: 'yesterday' } })).toThrow(RangeError);
+    expect(() =>
+      decideAfter(incidentDecider, [], { ...open({}), metadata: { now: 'yesterday' } }),
+    ).toThrow(RangeError);
   });
 });
 
 describe(incidentAutoCloseDueAt.name, () => {
-  const fold = (events: readonly IncidentEvent[]) => foldEvents(incidentDecider, events) as Incident;
+  const fold = (events: readonly IncidentEvent[]) =>
+    foldEvents(incidentDecider, events) as Incident;
 
   it('is N days after the current resolution', () => {
     expect(incidentAutoCloseDueAt(fold(historyIn.RESOLVED), 5)).toBe(t(3 + fiveDays));
-    expect(incidentAutoCloseDueAt(fold([...historyIn.RESOLVED, reopened(5), resolved(100)]), 5)).toBe(t(100 + fiveDays));
+    expect(
+      incidentAutoCloseDueAt(fold([...historyIn.RESOLVED, reopened(5), resolved(100)]), 5),
+    ).toBe(t(100 + fiveDays));
   });
 
   it('is null unless RESOLVED', () => {

@@ -32,8 +32,13 @@ import { incidentPriority } from './priority.js';
 /** Moves through the states of SPEC.md's diagram. */
 
 /** Opening an existing incident does not fit its state: INVALID_TRANSITION, the API's code. */
-export function decideOpen(data: OpenIncident['data'], state: IncidentState, now: string): IncidentEvent[] {
-  if (state !== null) throw DomainError.invalidTransition(`Incident ${state.number} is already open`);
+export function decideOpen(
+  data: OpenIncident['data'],
+  state: IncidentState,
+  now: string,
+): IncidentEvent[] {
+  if (state !== null)
+    throw DomainError.invalidTransition(`Incident ${state.number} is already open`);
   const impact = requireLevel(data.impact, 'impact');
   const urgency = requireLevel(data.urgency, 'urgency');
   const priority = incidentPriority(impact, urgency);
@@ -71,11 +76,17 @@ export function decideStartWork(state: IncidentState, now: string): IncidentEven
   return withSlaCatchUp(incident, now, [workStarted(now)]);
 }
 
-export function decideHold(data: PutIncidentOnHold['data'], state: IncidentState, now: string): IncidentEvent[] {
+export function decideHold(
+  data: PutIncidentOnHold['data'],
+  state: IncidentState,
+  now: string,
+): IncidentEvent[] {
   const incident = requireIncident(state);
   const holdReason = requireOneOf(data.holdReason, incidentHoldReasons, 'holdReason');
   requireStatus(incident, ['IN_PROGRESS'], 'put on hold');
-  return withSlaCatchUp(incident, now, [{ type: 'IncidentPutOnHold', data: { holdReason, at: now } }]);
+  return withSlaCatchUp(incident, now, [
+    { type: 'IncidentPutOnHold', data: { holdReason, at: now } },
+  ]);
 }
 
 export function decideResume(state: IncidentState, now: string): IncidentEvent[] {
@@ -84,9 +95,17 @@ export function decideResume(state: IncidentState, now: string): IncidentEvent[]
   return [{ type: 'IncidentResumed', data: { at: now } }];
 }
 
-export function decideResolve(data: ResolveIncident['data'], state: IncidentState, now: string): IncidentEvent[] {
+export function decideResolve(
+  data: ResolveIncident['data'],
+  state: IncidentState,
+  now: string,
+): IncidentEvent[] {
   const incident = requireIncident(state);
-  const resolutionCode = requireOneOf(data.resolutionCode, incidentResolutionCodes, 'resolutionCode');
+  const resolutionCode = requireOneOf(
+    data.resolutionCode,
+    incidentResolutionCodes,
+    'resolutionCode',
+  );
   const resolutionNotes = requireText(data.resolutionNotes, 'resolutionNotes');
   requireStatus(incident, activeStatuses, 'resolve');
   return withSlaCatchUp(incident, now, [
@@ -97,11 +116,17 @@ export function decideResolve(data: ResolveIncident['data'], state: IncidentStat
 function requireAutoCloseDue(incident: Incident, autoCloseAfterDays: number, now: string): void {
   const dueAt = incidentAutoCloseDueAt(incident, autoCloseAfterDays);
   if (dueAt !== null && toEpochMs(dueAt) > toEpochMs(now)) {
-    throw DomainError.invalidTransition(`Incident ${incident.number} is not due to close until ${dueAt}`);
+    throw DomainError.invalidTransition(
+      `Incident ${incident.number} is not due to close until ${dueAt}`,
+    );
   }
 }
 
-export function decideClose(data: CloseIncident['data'], state: IncidentState, now: string): IncidentEvent[] {
+export function decideClose(
+  data: CloseIncident['data'],
+  state: IncidentState,
+  now: string,
+): IncidentEvent[] {
   const incident = requireIncident(state);
   requireStatus(incident, ['RESOLVED'], 'close');
   if (data.automatic) requireAutoCloseDue(incident, data.autoCloseAfterDays, now);
@@ -112,14 +137,22 @@ export function decideClose(data: CloseIncident['data'], state: IncidentState, n
  * RESOLVED -> IN_PROGRESS. The resolution timer carries on from where it stopped; the time the
  * incident sat RESOLVED is not counted (see incident-sla-clock.ts).
  */
-export function decideReopen(data: ReopenIncident['data'], state: IncidentState, now: string): IncidentEvent[] {
+export function decideReopen(
+  data: ReopenIncident['data'],
+  state: IncidentState,
+  now: string,
+): IncidentEvent[] {
   const incident = requireIncident(state);
   const reason = requireText(data.reason, 'reason');
   requireStatus(incident, ['RESOLVED'], 'reopen');
   return [{ type: 'IncidentReopened', data: { reason, at: now } }];
 }
 
-export function decideCancel(data: CancelIncident['data'], state: IncidentState, now: string): IncidentEvent[] {
+export function decideCancel(
+  data: CancelIncident['data'],
+  state: IncidentState,
+  now: string,
+): IncidentEvent[] {
   const incident = requireIncident(state);
   const reason = requireText(data.reason, 'reason');
   requireStatus(incident, activeStatuses, 'cancel');

@@ -41,7 +41,10 @@ function mapTimers(
   const { RESPONSE, RESOLUTION } = clock.timers;
   return {
     ...clock,
-    timers: { RESPONSE: change(RESPONSE, 'RESPONSE'), RESOLUTION: change(RESOLUTION, 'RESOLUTION') },
+    timers: {
+      RESPONSE: change(RESPONSE, 'RESPONSE'),
+      RESOLUTION: change(RESOLUTION, 'RESOLUTION'),
+    },
   };
 }
 
@@ -102,10 +105,15 @@ export function restartResolutionTimer(clock: IncidentSlaClock, at: string): Inc
  * original start, a retargeted timer forgets its warning and breach: thresholds the new target
  * has already passed are recorded again, at the instants the new target puts them.
  */
-export function retargetSlaClock(clock: IncidentSlaClock, targets: IncidentSlaTargets): IncidentSlaClock {
+export function retargetSlaClock(
+  clock: IncidentSlaClock,
+  targets: IncidentSlaTargets,
+): IncidentSlaClock {
   const minutes = { RESPONSE: targets.responseMinutes, RESOLUTION: targets.resolutionMinutes };
   return mapTimers(clock, (timer, name) =>
-    timer.stop === null && timer.targetMinutes !== minutes[name] ? runningTimer(minutes[name]) : timer,
+    timer.stop === null && timer.targetMinutes !== minutes[name]
+      ? runningTimer(minutes[name])
+      : timer,
   );
 }
 
@@ -114,5 +122,7 @@ export function markSlaThresholdRecorded(
   name: IncidentSlaTimer,
   threshold: 'warned' | 'breached',
 ): IncidentSlaClock {
-  return mapTimers(clock, (timer, current) => (current === name ? { ...timer, [threshold]: true } : timer));
+  return mapTimers(clock, (timer, current) =>
+    current === name ? { ...timer, [threshold]: true } : timer,
+  );
 }

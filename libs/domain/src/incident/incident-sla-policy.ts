@@ -13,7 +13,10 @@ export const defaultIncidentSlaPolicy: IncidentSlaPolicy = {
 };
 
 /** The policy comes from tenant settings, not a user; a bad one is a configuration bug. */
-export function slaTargetsFor(policy: IncidentSlaPolicy, priority: IncidentPriority): IncidentSlaTargets {
+export function slaTargetsFor(
+  policy: IncidentSlaPolicy,
+  priority: IncidentPriority,
+): IncidentSlaTargets {
   const targets = policy[priority];
   for (const minutes of [targets.responseMinutes, targets.resolutionMinutes]) {
     if (!Number.isInteger(minutes) || minutes <= 0) {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import type { IncidentEvent, IncidentPriority, IncidentSlaTimer } from '#events';
-import { decideAfter, thenEvents, thenRefused, type DeciderCase } from '../testing/decider-specification.js';
+import {
+  decideAfter,
+  thenEvents,
+  thenRefused,
+  type DeciderCase,
+} from '../testing/decider-specification.js';
 import {
   command,
   event,
@@ -23,10 +28,18 @@ import { incidentDecider } from './incident.decider.js';
 
 type Case = DeciderCase<IncidentCommand, IncidentEvent>;
 
-const warned = (timer: IncidentSlaTimer, minutes: number, targetMinutes: number, priority: IncidentPriority = 'P3') =>
-  event('IncidentSlaWarningReached', { timer, priority, targetMinutes, at: t(minutes) });
-const breached = (timer: IncidentSlaTimer, minutes: number, targetMinutes: number, priority: IncidentPriority = 'P3') =>
-  event('IncidentSlaBreached', { timer, priority, targetMinutes, at: t(minutes) });
+const warned = (
+  timer: IncidentSlaTimer,
+  minutes: number,
+  targetMinutes: number,
+  priority: IncidentPriority = 'P3',
+) => event('IncidentSlaWarningReached', { timer, priority, targetMinutes, at: t(minutes) });
+const breached = (
+  timer: IncidentSlaTimer,
+  minutes: number,
+  targetMinutes: number,
+  priority: IncidentPriority = 'P3',
+) => event('IncidentSlaBreached', { timer, priority, targetMinutes, at: t(minutes) });
 const recordWarning = (timer: IncidentSlaTimer, minutes: number) =>
   command('RecordIncidentSlaWarning', { timer }, minutes);
 const recordBreach = (timer: IncidentSlaTimer, minutes: number) =>
@@ -133,7 +146,11 @@ const catchUpCases: Case[] = [
     name: 'starting work late records the response thresholds first',
     given: historyIn.NEW,
     when: command('StartIncidentWork', {}, 130),
-    then: thenEvents(warned('RESPONSE', 90, 120), breached('RESPONSE', 120, 120), event('IncidentWorkStarted', { at: t(130) })),
+    then: thenEvents(
+      warned('RESPONSE', 90, 120),
+      breached('RESPONSE', 120, 120),
+      event('IncidentWorkStarted', { at: t(130) }),
+    ),
   },
   {
     name: 'assigning a NEW incident late does the same',
@@ -148,30 +165,54 @@ const catchUpCases: Case[] = [
   {
     name: 'resolving a minute before the deadline records only the warning',
     given: historyIn.IN_PROGRESS,
-    when: command('ResolveIncident', { resolutionCode: 'SOLVED_PERMANENTLY', resolutionNotes: 'Done' }, 1439),
+    when: command(
+      'ResolveIncident',
+      { resolutionCode: 'SOLVED_PERMANENTLY', resolutionNotes: 'Done' },
+      1439,
+    ),
     then: thenEvents(
       warned('RESOLUTION', 1080, 1440),
-      event('IncidentResolved', { resolutionCode: 'SOLVED_PERMANENTLY', resolutionNotes: 'Done', at: t(1439) }),
+      event('IncidentResolved', {
+        resolutionCode: 'SOLVED_PERMANENTLY',
+        resolutionNotes: 'Done',
+        at: t(1439),
+      }),
     ),
   },
   {
     name: 'resolving late records the resolution thresholds first',
     given: historyIn.IN_PROGRESS,
-    when: command('ResolveIncident', { resolutionCode: 'SOLVED_PERMANENTLY', resolutionNotes: 'Done' }, 1500),
+    when: command(
+      'ResolveIncident',
+      { resolutionCode: 'SOLVED_PERMANENTLY', resolutionNotes: 'Done' },
+      1500,
+    ),
     then: thenEvents(
       warned('RESOLUTION', 1080, 1440),
       breached('RESOLUTION', 1440, 1440),
-      event('IncidentResolved', { resolutionCode: 'SOLVED_PERMANENTLY', resolutionNotes: 'Done', at: t(1500) }),
+      event('IncidentResolved', {
+        resolutionCode: 'SOLVED_PERMANENTLY',
+        resolutionNotes: 'Done',
+        at: t(1500),
+      }),
     ),
   },
   {
     name: 'resolving on the deadline is too late: the deadline is the first instant of the breach',
     given: historyIn.IN_PROGRESS,
-    when: command('ResolveIncident', { resolutionCode: 'SOLVED_PERMANENTLY', resolutionNotes: 'Done' }, 1440),
+    when: command(
+      'ResolveIncident',
+      { resolutionCode: 'SOLVED_PERMANENTLY', resolutionNotes: 'Done' },
+      1440,
+    ),
     then: thenEvents(
       warned('RESOLUTION', 1080, 1440),
       breached('RESOLUTION', 1440, 1440),
-      event('IncidentResolved', { resolutionCode: 'SOLVED_PERMANENTLY', resolutionNotes: 'Done', at: t(1440) }),
+      event('IncidentResolved', {
+        resolutionCode: 'SOLVED_PERMANENTLY',
+        resolutionNotes: 'Done',
+        at: t(1440),
+      }),
     ),
   },
   {
@@ -184,7 +225,10 @@ const catchUpCases: Case[] = [
     name: 'canceling late records what fell due before the cancel',
     given: historyIn.NEW,
     when: command('CancelIncident', { reason: 'Duplicate' }, 100),
-    then: thenEvents(warned('RESPONSE', 90, 120), event('IncidentCanceled', { reason: 'Duplicate', at: t(100) })),
+    then: thenEvents(
+      warned('RESPONSE', 90, 120),
+      event('IncidentCanceled', { reason: 'Duplicate', at: t(100) }),
+    ),
   },
   {
     name: 'raising to P1 records what the new target has already passed, at the instants it puts them',

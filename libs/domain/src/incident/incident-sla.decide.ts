@@ -5,7 +5,12 @@ import { evolveExistingIncident, type Incident, type IncidentState } from './inc
 import { dueSlaDeadlines, type SlaDeadline, type SlaThreshold } from './incident-sla.js';
 
 function slaEvent(incident: Incident, { timer, threshold, at }: SlaDeadline): IncidentEvent {
-  const data = { timer, priority: incident.priority, targetMinutes: incident.sla.timers[timer].targetMinutes, at };
+  const data = {
+    timer,
+    priority: incident.priority,
+    targetMinutes: incident.sla.timers[timer].targetMinutes,
+    at,
+  };
   return threshold === 'WARNING'
     ? { type: 'IncidentSlaWarningReached', data }
     : { type: 'IncidentSlaBreached', data };
@@ -20,7 +25,11 @@ function dueSlaEvents(incident: Incident, now: string): IncidentEvent[] {
  * that the timer worker has not recorded yet are recorded first, so a late worker cannot lose a
  * breach; thresholds a new target has already passed are recorded after.
  */
-export function withSlaCatchUp(incident: Incident, now: string, decided: readonly IncidentEvent[]): IncidentEvent[] {
+export function withSlaCatchUp(
+  incident: Incident,
+  now: string,
+  decided: readonly IncidentEvent[],
+): IncidentEvent[] {
   const before = dueSlaEvents(incident, now);
   const after = dueSlaEvents([...before, ...decided].reduce(evolveExistingIncident, incident), now);
   return [...before, ...decided, ...after];
@@ -41,11 +50,14 @@ export function decideSlaRecord(
   requireOneOf(timer, incidentSlaTimerNames, 'timer');
   const { stop, warned, breached } = incident.sla.timers[timer];
   const refuse = (why: string) =>
-    DomainError.invalidTransition(`Cannot record the ${timer} SLA ${threshold} of ${incident.number}: ${why}`);
+    DomainError.invalidTransition(
+      `Cannot record the ${timer} SLA ${threshold} of ${incident.number}: ${why}`,
+    );
   if (stop !== null) throw refuse(`the timer is ${stop.outcome}`);
   if (threshold === 'WARNING' ? warned : breached) throw refuse('already recorded');
   const due = dueSlaDeadlines(incident, now).filter(
-    (deadline) => deadline.timer === timer && (threshold === 'BREACH' || deadline.threshold === 'WARNING'),
+    (deadline) =>
+      deadline.timer === timer && (threshold === 'BREACH' || deadline.threshold === 'WARNING'),
   );
   if (!due.some((deadline) => deadline.threshold === threshold)) throw refuse('not due yet');
   return due.map((deadline) => slaEvent(incident, deadline));

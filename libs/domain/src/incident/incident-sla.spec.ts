@@ -25,9 +25,19 @@ const fold = (events: readonly IncidentEvent[]) => foldEvents(incidentDecider, e
 const timers = (events: readonly IncidentEvent[]) => incidentSlaTimers(fold(events));
 const started = [opened, workStarted(1)];
 const warned = (minutes: number) =>
-  event('IncidentSlaWarningReached', { timer: 'RESOLUTION', priority: 'P3', targetMinutes: 1440, at: t(minutes) });
+  event('IncidentSlaWarningReached', {
+    timer: 'RESOLUTION',
+    priority: 'P3',
+    targetMinutes: 1440,
+    at: t(minutes),
+  });
 const breached = (minutes: number) =>
-  event('IncidentSlaBreached', { timer: 'RESOLUTION', priority: 'P3', targetMinutes: 1440, at: t(minutes) });
+  event('IncidentSlaBreached', {
+    timer: 'RESOLUTION',
+    priority: 'P3',
+    targetMinutes: 1440,
+    at: t(minutes),
+  });
 const toP1 = (minutes: number) =>
   event('IncidentReprioritized', {
     impact: 1,
@@ -97,16 +107,27 @@ describe(incidentSlaTimers.name, () => {
 
   it('keeps the exact instant a threshold was crossed when a later hold is folded in', () => {
     const history = [...started, putOnHold(1000), resumed(1100), putOnHold(1300)];
-    expect(timers(history).RESOLUTION).toMatchObject({ status: 'PAUSED', warningAt: t(1180), breachAt: null });
+    expect(timers(history).RESOLUTION).toMatchObject({
+      status: 'PAUSED',
+      warningAt: t(1180),
+      breachAt: null,
+    });
   });
 
   it('recomputes a reprioritised target from the original open time plus the time on hold', () => {
     const history = [...started, putOnHold(10), resumed(70), toP1(100)];
-    expect(timers(history).RESOLUTION).toMatchObject({ targetMinutes: 240, warningAt: t(240), breachAt: t(300) });
+    expect(timers(history).RESOLUTION).toMatchObject({
+      targetMinutes: 240,
+      warningAt: t(240),
+      breachAt: t(300),
+    });
   });
 
   it('keeps the target a stopped timer was judged by', () => {
-    expect(timers([...started, toP1(100)]).RESPONSE).toMatchObject({ targetMinutes: 120, status: 'MET' });
+    expect(timers([...started, toP1(100)]).RESPONSE).toMatchObject({
+      targetMinutes: 120,
+      status: 'MET',
+    });
   });
 
   it('meets the resolution target at RESOLVED', () => {
@@ -124,6 +145,11 @@ describe(incidentSlaTimers.name, () => {
       stoppedAt: null,
       dueAt: t(1740),
     });
+  });
+
+  it('ends a hold at a resolve from ON_HOLD, so a reopen restarts a running clock', () => {
+    const history = [...started, putOnHold(10), resolved(70), reopened(100)];
+    expect(timers(history).RESOLUTION).toMatchObject({ status: 'RUNNING', dueAt: t(1530) });
   });
 
   it('shows a recorded breach while the timer keeps counting, and remembers it once met', () => {
@@ -175,13 +201,21 @@ describe(nextSlaDeadline.name, () => {
       targetMinutes: 120,
       at: t(90),
     });
-    expect(nextSlaDeadline(fold([opened]))).toEqual({ timer: 'RESPONSE', threshold: 'WARNING', at: t(90) });
+    expect(nextSlaDeadline(fold([opened]))).toEqual({
+      timer: 'RESPONSE',
+      threshold: 'WARNING',
+      at: t(90),
+    });
     expect(nextSlaDeadline(fold([opened, responseWarned]))).toEqual({
       timer: 'RESPONSE',
       threshold: 'BREACH',
       at: t(120),
     });
-    expect(nextSlaDeadline(fold(started))).toEqual({ timer: 'RESOLUTION', threshold: 'WARNING', at: t(1080) });
+    expect(nextSlaDeadline(fold(started))).toEqual({
+      timer: 'RESOLUTION',
+      threshold: 'WARNING',
+      at: t(1080),
+    });
     expect(nextSlaDeadline(fold([...started, warned(1080)]))).toEqual({
       timer: 'RESOLUTION',
       threshold: 'BREACH',
@@ -191,7 +225,11 @@ describe(nextSlaDeadline.name, () => {
 
   it('gives a crossed but unrecorded threshold even while paused, so a late worker catches up', () => {
     const history = [...started, putOnHold(1000), resumed(1100), putOnHold(1300)];
-    expect(nextSlaDeadline(fold(history))).toEqual({ timer: 'RESOLUTION', threshold: 'WARNING', at: t(1180) });
+    expect(nextSlaDeadline(fold(history))).toEqual({
+      timer: 'RESOLUTION',
+      threshold: 'WARNING',
+      at: t(1180),
+    });
   });
 
   it('has nothing to schedule while paused short of a threshold, or once the timers stopped', () => {

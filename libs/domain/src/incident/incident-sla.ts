@@ -86,7 +86,10 @@ export function slaThresholdInstant(
   timer: IncidentSlaTimer,
   threshold: SlaThreshold,
 ): string | null {
-  const ms = instantAtElapsed(runningSegments(clock, timer), thresholdMs(clock.timers[timer].targetMinutes, threshold));
+  const ms = instantAtElapsed(
+    runningSegments(clock, timer),
+    thresholdMs(clock.timers[timer].targetMinutes, threshold),
+  );
   return ms === null ? null : toInstant(ms);
 }
 
@@ -122,8 +125,13 @@ function timerView(clock: IncidentSlaClock, timer: IncidentSlaTimer): SlaTimerVi
   };
 }
 
-export function incidentSlaTimers(incident: Incident): { readonly [T in IncidentSlaTimer]: SlaTimerView } {
-  return { RESPONSE: timerView(incident.sla, 'RESPONSE'), RESOLUTION: timerView(incident.sla, 'RESOLUTION') };
+export function incidentSlaTimers(incident: Incident): {
+  readonly [T in IncidentSlaTimer]: SlaTimerView;
+} {
+  return {
+    RESPONSE: timerView(incident.sla, 'RESPONSE'),
+    RESOLUTION: timerView(incident.sla, 'RESOLUTION'),
+  };
 }
 
 /**
@@ -135,7 +143,10 @@ function pendingSlaDeadlines(clock: IncidentSlaClock): SlaDeadline[] {
   for (const timer of incidentSlaTimerNames) {
     const { stop, warned, breached } = clock.timers[timer];
     if (stop !== null) continue;
-    const unrecorded: SlaThreshold[] = [...(warned ? [] : ['WARNING' as const]), ...(breached ? [] : ['BREACH' as const])];
+    const unrecorded: SlaThreshold[] = [
+      ...(warned ? [] : ['WARNING' as const]),
+      ...(breached ? [] : ['BREACH' as const]),
+    ];
     for (const threshold of unrecorded) {
       const at = slaThresholdInstant(clock, timer, threshold);
       if (at !== null) pending.push({ timer, threshold, at });

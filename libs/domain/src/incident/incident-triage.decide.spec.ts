@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import type { IncidentEvent } from '#events';
-import { decideAfter, thenEvents, thenRefused, type DeciderCase } from '../testing/decider-specification.js';
+import {
+  decideAfter,
+  thenEvents,
+  thenRefused,
+  type DeciderCase,
+} from '../testing/decider-specification.js';
 import { command, event, historyIn, opened, slaPolicy, t } from '../testing/incident-fixtures.js';
 import type { IncidentCommand } from './incident.commands.js';
 import { incidentDecider } from './incident.decider.js';
@@ -117,10 +122,30 @@ const reprioritizeCases: Case[] = [
       }),
     ),
   },
-  { name: 'refuses an unchanged impact and urgency', given: historyIn.NEW, when: reprioritize(2, 2), then: thenRefused('INVALID_TRANSITION') },
-  { name: 'refuses impact 5', given: historyIn.NEW, when: reprioritize(5, 1), then: thenRefused('BAD_USER_INPUT', 'impact') },
-  { name: 'refuses urgency 0', given: historyIn.NEW, when: reprioritize(1, 0), then: thenRefused('BAD_USER_INPUT', 'urgency') },
-  { name: 'refuses a blank reason', given: historyIn.NEW, when: reprioritize(1, 1, ''), then: thenRefused('BAD_USER_INPUT', 'reason') },
+  {
+    name: 'refuses an unchanged impact and urgency',
+    given: historyIn.NEW,
+    when: reprioritize(2, 2),
+    then: thenRefused('INVALID_TRANSITION'),
+  },
+  {
+    name: 'refuses impact 5',
+    given: historyIn.NEW,
+    when: reprioritize(5, 1),
+    then: thenRefused('BAD_USER_INPUT', 'impact'),
+  },
+  {
+    name: 'refuses urgency 0',
+    given: historyIn.NEW,
+    when: reprioritize(1, 0),
+    then: thenRefused('BAD_USER_INPUT', 'urgency'),
+  },
+  {
+    name: 'refuses a blank reason',
+    given: historyIn.NEW,
+    when: reprioritize(1, 1, ''),
+    then: thenRefused('BAD_USER_INPUT', 'reason'),
+  },
 ];
 
 const updateCases: Case[] = [
@@ -134,7 +159,9 @@ const updateCases: Case[] = [
     name: 'clears the affected service and empties the description',
     given: historyIn.RESOLVED,
     when: command('UpdateIncidentDetails', { serviceId: null, description: '' }),
-    then: thenEvents(event('IncidentDetailsUpdated', { description: '', serviceId: null, at: t(10) })),
+    then: thenEvents(
+      event('IncidentDetailsUpdated', { description: '', serviceId: null, at: t(10) }),
+    ),
   },
   {
     name: 'refuses an update that changes nothing',
@@ -171,7 +198,10 @@ const majorCases: Case[] = [
   },
   {
     name: 'refuses to declare it twice',
-    given: [...historyIn.NEW, event('MajorIncidentDeclared', { reason: 'All staff affected', at: t(5) })],
+    given: [
+      ...historyIn.NEW,
+      event('MajorIncidentDeclared', { reason: 'All staff affected', at: t(5) }),
+    ],
     when: command('DeclareMajorIncident', { reason: 'Really' }),
     then: thenRefused('INVALID_TRANSITION'),
   },

@@ -24,15 +24,20 @@ import { incidentPriority } from './priority.js';
 
 /** Who works the incident, how urgent it is, what it is about. */
 
-function assignmentAfter(incident: Incident, data: AssignIncident['data']) {
+type Assignment = Pick<Incident, 'assignmentGroup' | 'assignee'>;
+
+function assignmentAfter(incident: Incident, data: AssignIncident['data']): Assignment {
   if (data.assignmentGroup === undefined && data.assignee === undefined) {
     throw DomainError.badUserInput('assignee', 'Name an assignment group or an assignee');
   }
   const assignmentGroup =
-    data.assignmentGroup === undefined ? incident.assignmentGroup : optionalText(data.assignmentGroup, 'assignmentGroup');
+    data.assignmentGroup === undefined
+      ? incident.assignmentGroup
+      : optionalText(data.assignmentGroup, 'assignmentGroup');
   const groupChanged = assignmentGroup !== incident.assignmentGroup;
   const keptAssignee = groupChanged ? null : incident.assignee;
-  const assignee = data.assignee === undefined ? keptAssignee : optionalText(data.assignee, 'assignee');
+  const assignee =
+    data.assignee === undefined ? keptAssignee : optionalText(data.assignee, 'assignee');
   if (assignmentGroup === null && assignee === null) {
     throw DomainError.badUserInput('assignmentGroup', 'An incident cannot be assigned to no one');
   }
@@ -44,14 +49,23 @@ function assignmentAfter(incident: Incident, data: AssignIncident['data']) {
  * the response target; the assignment itself may then be unchanged, e.g. opened pre-assigned.
  * Reassigning later keeps the state.
  */
-export function decideAssign(data: AssignIncident['data'], state: IncidentState, now: string): IncidentEvent[] {
+export function decideAssign(
+  data: AssignIncident['data'],
+  state: IncidentState,
+  now: string,
+): IncidentEvent[] {
   const incident = requireIncident(state);
   const assignment = assignmentAfter(incident, data);
   requireStatus(incident, activeStatuses, 'assign');
   const changed =
-    assignment.assignmentGroup !== incident.assignmentGroup || assignment.assignee !== incident.assignee;
-  const assigned: IncidentEvent[] = changed ? [{ type: 'IncidentAssigned', data: { ...assignment, at: now } }] : [];
-  if (incident.status === 'NEW') return withSlaCatchUp(incident, now, [...assigned, workStarted(now)]);
+    assignment.assignmentGroup !== incident.assignmentGroup ||
+    assignment.assignee !== incident.assignee;
+  const assigned: IncidentEvent[] = changed
+    ? [{ type: 'IncidentAssigned', data: { ...assignment, at: now } }]
+    : [];
+  if (incident.status === 'NEW') {
+    return withSlaCatchUp(incident, now, [...assigned, workStarted(now)]);
+  }
   if (!changed) refuseNoChange(incident, 'is already assigned so');
   return assigned;
 }
@@ -74,7 +88,15 @@ export function decideReprioritize(
   return withSlaCatchUp(incident, now, [
     {
       type: 'IncidentReprioritized',
-      data: { impact, urgency, priority, previousPriority: incident.priority, reason, slaTargets, at: now },
+      data: {
+        impact,
+        urgency,
+        priority,
+        previousPriority: incident.priority,
+        reason,
+        slaTargets,
+        at: now,
+      },
     },
   ]);
 }
@@ -85,10 +107,14 @@ type DetailChanges = Omit<IncidentDetailsUpdated['data'], 'at'>;
 function detailChanges(incident: Incident, data: UpdateIncidentDetails['data']): DetailChanges {
   const title = data.title === undefined ? undefined : requireText(data.title, 'title');
   const category = data.category === undefined ? undefined : requireText(data.category, 'category');
-  const serviceId = data.serviceId === undefined ? undefined : optionalText(data.serviceId, 'serviceId');
+  const serviceId =
+    data.serviceId === undefined ? undefined : optionalText(data.serviceId, 'serviceId');
   const { description } = data;
   if ([title, description, category, serviceId].every((value) => value === undefined)) {
-    throw DomainError.badUserInput('title', 'Give at least one of title, description, category, serviceId');
+    throw DomainError.badUserInput(
+      'title',
+      'Give at least one of title, description, category, serviceId',
+    );
   }
   return {
     ...(title !== undefined && title !== incident.title ? { title } : {}),

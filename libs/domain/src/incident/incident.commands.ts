@@ -97,7 +97,10 @@ export type CancelIncident = Command<'CancelIncident', { readonly reason: string
 
 export type DeclareMajorIncident = Command<'DeclareMajorIncident', { readonly reason: string }>;
 
-export type LinkIncidentToProblem = Command<'LinkIncidentToProblem', { readonly problemId: string }>;
+export type LinkIncidentToProblem = Command<
+  'LinkIncidentToProblem',
+  { readonly problemId: string }
+>;
 
 export type LinkIncidentToChange = Command<'LinkIncidentToChange', { readonly changeId: string }>;
 

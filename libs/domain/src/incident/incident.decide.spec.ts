@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import type { IncidentEventType } from '#events';
 import { decideAfter, type DecisionOutcome } from '../testing/decider-specification.js';
-import { command, historyIn, incidentStatuses, openData, slaPolicy } from '../testing/incident-fixtures.js';
+import {
+  command,
+  historyIn,
+  incidentStatuses,
+  openData,
+  slaPolicy,
+} from '../testing/incident-fixtures.js';
 import type { IncidentCommand } from './incident.commands.js';
 import { incidentDecider } from './incident.decider.js';
 import type { IncidentStatus } from './incident.state.js';
@@ -19,14 +25,16 @@ const thirtyDays = 30 * 24 * 60;
 interface Row {
   readonly when: IncidentCommand;
   readonly allowedIn: readonly IncidentStatus[];
-  readonly then: readonly IncidentEventType[] | ((status: IncidentStatus) => readonly IncidentEventType[]);
+  readonly then:
+    readonly IncidentEventType[] | ((status: IncidentStatus) => readonly IncidentEventType[]);
 }
 
 const rows: readonly Row[] = [
   {
     when: command('AssignIncident', { assignee: 'bob' }),
     allowedIn: active,
-    then: (status) => (status === 'NEW' ? ['IncidentAssigned', 'IncidentWorkStarted'] : ['IncidentAssigned']),
+    then: (status) =>
+      status === 'NEW' ? ['IncidentAssigned', 'IncidentWorkStarted'] : ['IncidentAssigned'],
   },
   { when: command('StartIncidentWork', {}), allowedIn: ['NEW'], then: ['IncidentWorkStarted'] },
   {
@@ -36,7 +44,12 @@ const rows: readonly Row[] = [
   },
   { when: command('ResumeIncident', {}), allowedIn: ['ON_HOLD'], then: ['IncidentResumed'] },
   {
-    when: command('ReprioritizeIncident', { impact: 1, urgency: 1, reason: 'Whole site down', slaPolicy }),
+    when: command('ReprioritizeIncident', {
+      impact: 1,
+      urgency: 1,
+      reason: 'Whole site down',
+      slaPolicy,
+    }),
     allowedIn: active,
     then: ['IncidentReprioritized'],
   },
@@ -56,11 +69,18 @@ const rows: readonly Row[] = [
     then: ['IncidentCommentAdded'],
   },
   {
-    when: command('ResolveIncident', { resolutionCode: 'SOLVED_WORKAROUND', resolutionNotes: 'Use webmail' }),
+    when: command('ResolveIncident', {
+      resolutionCode: 'SOLVED_WORKAROUND',
+      resolutionNotes: 'Use webmail',
+    }),
     allowedIn: active,
     then: ['IncidentResolved'],
   },
-  { when: command('CloseIncident', { automatic: false }), allowedIn: ['RESOLVED'], then: ['IncidentClosed'] },
+  {
+    when: command('CloseIncident', { automatic: false }),
+    allowedIn: ['RESOLVED'],
+    then: ['IncidentClosed'],
+  },
   {
     when: command('CloseIncident', { automatic: true, autoCloseAfterDays: 5 }, thirtyDays),
     allowedIn: ['RESOLVED'],
@@ -134,12 +154,14 @@ describe('incident decider: every command in every state', () => {
     expect(typesOf(decideAfter(incidentDecider, historyIn[status], when))).toEqual(then);
   });
 
-  it.each(rows.map((row) => ({ name: `${row.when.type} ${JSON.stringify(row.when.data)}`, when: row.when })))(
-    '$name before the incident exists: NOT_FOUND',
-    ({ when }) => {
-      expect(decideAfter(incidentDecider, [], when)).toEqual({ refused: 'NOT_FOUND' });
-    },
-  );
+  it.each(
+    rows.map((row) => ({
+      name: `${row.when.type} ${JSON.stringify(row.when.data)}`,
+      when: row.when,
+    })),
+  )('$name before the incident exists: NOT_FOUND', ({ when }) => {
+    expect(decideAfter(incidentDecider, [], when)).toEqual({ refused: 'NOT_FOUND' });
+  });
 
   const open = command('OpenIncident', openData, 0);
 
@@ -148,7 +170,9 @@ describe('incident decider: every command in every state', () => {
   });
 
   it.each(incidentStatuses)('OpenIncident in %s: INVALID_TRANSITION', (status) => {
-    expect(decideAfter(incidentDecider, historyIn[status], open)).toEqual({ refused: 'INVALID_TRANSITION' });
+    expect(decideAfter(incidentDecider, historyIn[status], open)).toEqual({
+      refused: 'INVALID_TRANSITION',
+    });
   });
 
   it('covers every command type', () => {

@@ -2,7 +2,12 @@ import type { IncidentEvent } from '#events';
 import { normalizeInstant } from '../instant.js';
 import type { IncidentCommand } from './incident.commands.js';
 import type { IncidentState } from './incident.state.js';
-import { decideChangeLink, decideComment, decideProblemLink, decideWorkNote } from './incident-collaboration.decide.js';
+import {
+  decideChangeLink,
+  decideComment,
+  decideProblemLink,
+  decideWorkNote,
+} from './incident-collaboration.decide.js';
 import {
   decideCancel,
   decideClose,
@@ -14,7 +19,12 @@ import {
   decideStartWork,
 } from './incident-lifecycle.decide.js';
 import { decideSlaRecord } from './incident-sla.decide.js';
-import { decideAssign, decideDetailsUpdate, decideMajorIncident, decideReprioritize } from './incident-triage.decide.js';
+import {
+  decideAssign,
+  decideDetailsUpdate,
+  decideMajorIncident,
+  decideReprioritize,
+} from './incident-triage.decide.js';
 
 /**
  * Routes each command to its decision. Checks run in this order: the incident exists

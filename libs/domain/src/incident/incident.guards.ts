@@ -14,9 +14,15 @@ export function requireIncident(state: IncidentState): Incident {
   return state;
 }
 
-export function requireStatus(incident: Incident, allowed: readonly IncidentStatus[], action: string): void {
+export function requireStatus(
+  incident: Incident,
+  allowed: readonly IncidentStatus[],
+  action: string,
+): void {
   if (!allowed.includes(incident.status)) {
-    throw DomainError.invalidTransition(`Cannot ${action} incident ${incident.number}: it is ${incident.status}`);
+    throw DomainError.invalidTransition(
+      `Cannot ${action} incident ${incident.number}: it is ${incident.status}`,
+    );
   }
 }
 

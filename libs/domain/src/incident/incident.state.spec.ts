@@ -86,7 +86,9 @@ describe(evolveIncident.name, () => {
   });
 
   it('keeps the hold reason only while ON_HOLD', () => {
-    expect(foldEvents(incidentDecider, life.slice(0, 5))).toMatchObject({ holdReason: 'AWAITING_CALLER' });
+    expect(foldEvents(incidentDecider, life.slice(0, 5))).toMatchObject({
+      holdReason: 'AWAITING_CALLER',
+    });
     expect(foldEvents(incidentDecider, life.slice(0, 7))).toMatchObject({ holdReason: null });
   });
 

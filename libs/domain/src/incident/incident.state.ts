@@ -105,7 +105,11 @@ export function evolveExistingIncident(incident: Incident, event: IncidentEvent)
     case 'IncidentOpened':
       return incident;
     case 'IncidentAssigned':
-      return { ...incident, assignmentGroup: event.data.assignmentGroup, assignee: event.data.assignee };
+      return {
+        ...incident,
+        assignmentGroup: event.data.assignmentGroup,
+        assignee: event.data.assignee,
+      };
     case 'IncidentWorkStarted':
       return {
         ...incident,
@@ -114,16 +118,32 @@ export function evolveExistingIncident(incident: Incident, event: IncidentEvent)
         sla: stopSlaTimers(sla, ['RESPONSE'], event.data.at, 'MET'),
       };
     case 'IncidentPutOnHold':
-      return { ...incident, status: 'ON_HOLD', holdReason: event.data.holdReason, sla: pauseSlaClock(sla, event.data.at) };
+      return {
+        ...incident,
+        status: 'ON_HOLD',
+        holdReason: event.data.holdReason,
+        sla: pauseSlaClock(sla, event.data.at),
+      };
     case 'IncidentResumed':
-      return { ...incident, status: 'IN_PROGRESS', holdReason: null, sla: resumeSlaClock(sla, event.data.at) };
+      return {
+        ...incident,
+        status: 'IN_PROGRESS',
+        holdReason: null,
+        sla: resumeSlaClock(sla, event.data.at),
+      };
     case 'IncidentReprioritized': {
       const { impact, urgency, priority, slaTargets } = event.data;
       return { ...incident, impact, urgency, priority, sla: retargetSlaClock(sla, slaTargets) };
     }
     case 'IncidentDetailsUpdated': {
-      const { at: _at, ...changed } = event.data;
-      return { ...incident, ...changed };
+      const { title, description, category, serviceId } = event.data;
+      return {
+        ...incident,
+        title: title ?? incident.title,
+        description: description ?? incident.description,
+        category: category ?? incident.category,
+        serviceId: serviceId === undefined ? incident.serviceId : serviceId,
+      };
     }
     case 'IncidentWorkNoteAdded':
       return { ...incident, workNotes: [...incident.workNotes, event.data] };

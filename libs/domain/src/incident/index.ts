@@ -6,4 +6,9 @@ export * from './priority.js';
 export * from './incident-sla-policy.js';
 export * from './incident-sla.js';
 export * from './incident-auto-close.js';
-export type { IncidentSlaClock, SlaPause, SlaTimerClock, SlaOutcome } from './incident-sla-clock.js';
+export type {
+  IncidentSlaClock,
+  SlaPause,
+  SlaTimerClock,
+  SlaOutcome,
+} from './incident-sla-clock.js';

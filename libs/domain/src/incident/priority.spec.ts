@@ -18,7 +18,13 @@ describe(incidentPriority.name, () => {
   });
 
   it('labels priorities as SPEC.md does', () => {
-    expect(Object.values(priorityLabels)).toEqual(['critical', 'high', 'moderate', 'low', 'planning']);
+    expect(Object.values(priorityLabels)).toEqual([
+      'critical',
+      'high',
+      'moderate',
+      'low',
+      'planning',
+    ]);
   });
 
   it('has no priority off the matrix', () => {

@@ -17,6 +17,7 @@ export const priorityLabels: { readonly [P in IncidentPriority]: string } = {
 
 export function incidentPriority(impact: IncidentLevel, urgency: IncidentLevel): IncidentPriority {
   const priority = priorityMatrix[impact - 1]?.[urgency - 1];
-  if (priority === undefined) throw new RangeError(`No priority for impact ${impact}, urgency ${urgency}`);
+  if (priority === undefined)
+    throw new RangeError(`No priority for impact ${impact}, urgency ${urgency}`);
   return priority;
 }

@@ -75,10 +75,17 @@ export const putOnHold = (minutes: number) =>
   event('IncidentPutOnHold', { holdReason: 'AWAITING_CALLER', at: t(minutes) });
 export const resumed = (minutes: number) => event('IncidentResumed', { at: t(minutes) });
 export const resolved = (minutes: number) =>
-  event('IncidentResolved', { resolutionCode: 'SOLVED_PERMANENTLY', resolutionNotes: 'Restarted the server', at: t(minutes) });
-export const reopened = (minutes: number) => event('IncidentReopened', { reason: 'Still failing', at: t(minutes) });
-export const closed = (minutes: number) => event('IncidentClosed', { automatic: false, at: t(minutes) });
-export const canceled = (minutes: number) => event('IncidentCanceled', { reason: 'Opened by mistake', at: t(minutes) });
+  event('IncidentResolved', {
+    resolutionCode: 'SOLVED_PERMANENTLY',
+    resolutionNotes: 'Restarted the server',
+    at: t(minutes),
+  });
+export const reopened = (minutes: number) =>
+  event('IncidentReopened', { reason: 'Still failing', at: t(minutes) });
+export const closed = (minutes: number) =>
+  event('IncidentClosed', { automatic: false, at: t(minutes) });
+export const canceled = (minutes: number) =>
+  event('IncidentCanceled', { reason: 'Opened by mistake', at: t(minutes) });
 
 const inProgress = [opened, assigned(1), workStarted(1)];
 

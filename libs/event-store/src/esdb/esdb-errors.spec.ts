@@ -59,7 +59,10 @@ describe('isTransientEsdbError', () => {
   });
 
   it.each([
-    ['WrongExpectedVersionError', new WrongExpectedVersionError(undefined, { streamName: 's', expected: 0n, current: 1n })],
+    [
+      'WrongExpectedVersionError',
+      new WrongExpectedVersionError(undefined, { streamName: 's', expected: 0n, current: 1n }),
+    ],
     ['StreamNotFoundError', new EsdbStreamNotFoundError(undefined, 's')],
     ['AccessDeniedError', new AccessDeniedError(serviceError(16, 'denied'))],
     ['UnknownError', new UnknownError(serviceError(2, 'boom'))],
@@ -105,7 +108,11 @@ describe('mapEsdbError', () => {
   });
 
   it('reports a missing stream as actual no_stream', () => {
-    const error = new WrongExpectedVersionError(undefined, { streamName: 'incident-1', expected: 3n, current: 'no_stream' });
+    const error = new WrongExpectedVersionError(undefined, {
+      streamName: 'incident-1',
+      expected: 3n,
+      current: 'no_stream',
+    });
     expect(mapEsdbError(error, { streamId: 'incident-1', expectedRevision: 3n })).toMatchObject({
       expected: 3n,
       actual: 'no_stream',
@@ -113,7 +120,11 @@ describe('mapEsdbError', () => {
   });
 
   it('falls back on what the client says when the call gave no context', () => {
-    const error = new WrongExpectedVersionError(undefined, { streamName: 'incident-1', expected: 'no_stream', current: 0n });
+    const error = new WrongExpectedVersionError(undefined, {
+      streamName: 'incident-1',
+      expected: 'no_stream',
+      current: 0n,
+    });
     expect(mapEsdbError(error)).toMatchObject({ streamId: 'incident-1', expected: 'no_stream', actual: 0n });
   });
 

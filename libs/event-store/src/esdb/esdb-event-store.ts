@@ -5,7 +5,6 @@ import {
   FORWARDS,
   START,
   type AllStreamResolvedEvent,
-  type Position as EsdbPosition,
 } from '@eventstore/db-client';
 import { InvalidAppendError } from '../event-store.errors.js';
 import type {
@@ -64,7 +63,9 @@ export class EsdbEventStore implements EventStore {
 
   constructor(connection: string | EventStoreDBClient, options: EsdbEventStoreOptions = {}) {
     this.client =
-      typeof connection === 'string' ? EventStoreDBClient.connectionString(toEsdbConnectionString(connection)) : connection;
+      typeof connection === 'string'
+        ? EventStoreDBClient.connectionString(toEsdbConnectionString(connection))
+        : connection;
     this.timeoutMs = options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.resubscribe = options.resubscribe ?? DEFAULT_RESUBSCRIBE;
@@ -80,10 +81,12 @@ export class EsdbEventStore implements EventStore {
     const eventData = events.map(toEsdbEventData);
     const options = { expectedRevision: toEsdbExpectedRevision(expectedRevision) };
     try {
-      const result = await withRetry(
-        () => withTimeout(this.client.appendToStream(streamId, eventData, options), this.timeoutMs, `Appending to "${streamId}"`),
-        { policy: this.retry, shouldRetry: (error) => isAppendRetrySafe(error, expectedRevision), dependencies: this.dependencies },
-      );
+      const append = () => this.client.appendToStream(streamId, eventData, options);
+      const result = await withRetry(() => withTimeout(append(), this.timeoutMs, `Appending to "${streamId}"`), {
+        policy: this.retry,
+        shouldRetry: (error) => isAppendRetrySafe(error, expectedRevision),
+        dependencies: this.dependencies,
+      });
       return {
         nextExpectedRevision: result.nextExpectedRevision,
         position: result.position
@@ -183,7 +186,7 @@ export class EsdbEventStore implements EventStore {
     const open = () =>
       this.client.readAll({
         direction: backwards ? BACKWARDS : FORWARDS,
-        fromPosition: from ? toEsdbPosition(from) : backwards ? END : START,
+        fromPosition: from ?? (backwards ? END : START),
       });
     for await (const resolved of readWithRetry<AllStreamResolvedEvent>(open, this.readSettings('Reading $all'))) {
       const event = toRecordedEvent(resolved);
@@ -193,7 +196,11 @@ export class EsdbEventStore implements EventStore {
 
   /** Servers that report no position for an idempotent append still have the event to read. */
   private async positionOf(streamId: string, revision: bigint): Promise<Position> {
-    for await (const event of this.readStream(streamId, { direction: 'backwards', fromRevision: revision, maxCount: 1 })) {
+    for await (const event of this.readStream(streamId, {
+      direction: 'backwards',
+      fromRevision: revision,
+      maxCount: 1,
+    })) {
       return event.position;
     }
     throw new Error(`EventStoreDB reported revision ${revision} of "${streamId}" but it cannot be read`);
@@ -202,8 +209,4 @@ export class EsdbEventStore implements EventStore {
   private readSettings(description: string): ReadSettings {
     return { description, timeoutMs: this.timeoutMs, policy: this.retry, dependencies: this.dependencies };
   }
-}
-
-function toEsdbPosition(position: Position): EsdbPosition {
-  return { commit: position.commit, prepare: position.prepare };
 }

@@ -23,7 +23,10 @@ export function toSubscriptionFilter(filter: LogFilter | undefined): Filter {
  * `readAll` on the server, so reads apply this themselves; subscriptions apply it on top of the
  * server's filter.
  */
-export function isVisibleInLog(event: { readonly streamId: string; readonly type: string }, filter?: LogFilter): boolean {
+export function isVisibleInLog(
+  event: { readonly streamId: string; readonly type: string },
+  filter?: LogFilter,
+): boolean {
   if (event.streamId.startsWith(SYSTEM_PREFIX)) return false;
   if (!filter || prefixesOf(filter).length === 0) return !event.type.startsWith(SYSTEM_PREFIX);
   const subject = 'streamPrefixes' in filter ? event.streamId : event.type;

@@ -43,7 +43,8 @@ describe('timeoutEachStep', () => {
     let abandoned = false;
     const items: number[] = [];
     const reading = (async () => {
-      for await (const item of timeoutEachStep(stalling, 20, 'Reading $all', () => (abandoned = true))) items.push(item);
+      for await (const item of timeoutEachStep(stalling, 20, 'Reading $all', () => (abandoned = true)))
+        items.push(item);
     })();
     await expect(reading).rejects.toBeInstanceOf(EventStoreUnavailableError);
     expect(items).toEqual([1]);

@@ -4,7 +4,11 @@ import { EventStoreUnavailableError } from '../event-store.errors.js';
 import type { RecordedEvent } from '../event-store.port.js';
 import { comparePositions, type Position } from '../position.js';
 import type { RetryDependencies, RetryPolicy } from './esdb-retry.js';
-import { ResubscribingSubscription, type SubscriptionRequest, type SubscriptionSource } from './resubscribing-subscription.js';
+import {
+  ResubscribingSubscription,
+  type SubscriptionRequest,
+  type SubscriptionSource,
+} from './resubscribing-subscription.js';
 
 /** Every test here settles in milliseconds; a hang is a failure, not a wait. */
 jest.setTimeout(5_000);
@@ -93,7 +97,11 @@ describe('ResubscribingSubscription', () => {
       deliverThenFail(1, new TimeoutError(undefined, 'Consumer too slow')),
       deliverThenWaitLive,
     ]);
-    const subscription = new ResubscribingSubscription(source, { after: start, policy, dependencies: fakeDependencies() });
+    const subscription = new ResubscribingSubscription(source, {
+      after: start,
+      policy,
+      dependencies: fakeDependencies(),
+    });
 
     expect(ids(await take(subscription, 4))).toEqual([{ n: 2 }, { n: 3 }, { n: 4 }, { n: 5 }]);
     expect(source.requests.map((request) => request.after)).toEqual([start, LOG[1]!.position]);
@@ -120,7 +128,11 @@ describe('ResubscribingSubscription', () => {
   });
 
   it('gives up with EventStoreUnavailableError after maxAttempts failures in a row', async () => {
-    const source = scriptedSource([deliverThenFail(0, unavailable()), deliverThenFail(0, unavailable()), deliverThenFail(0, unavailable())]);
+    const source = scriptedSource([
+      deliverThenFail(0, unavailable()),
+      deliverThenFail(0, unavailable()),
+      deliverThenFail(0, unavailable()),
+    ]);
     const dependencies = fakeDependencies();
     const subscription = new ResubscribingSubscription(source, { policy, dependencies });
 

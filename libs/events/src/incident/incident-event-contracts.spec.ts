@@ -12,7 +12,9 @@ describe('incident event contracts', () => {
   });
 
   it('keeps the stored names of history', () => {
-    expect(Object.fromEntries(incidentEventContracts.map((c) => [c.type, c.storedName]))).toMatchObject({
+    expect(
+      Object.fromEntries(incidentEventContracts.map((c) => [c.type, c.storedName])),
+    ).toMatchObject({
       IncidentOpened: 'incident.opened.v1',
       IncidentAssigned: 'incident.assigned.v1',
       IncidentResolved: 'incident.resolved.v1',
@@ -22,9 +24,14 @@ describe('incident event contracts', () => {
 
   it('round-trips through the serializer as JSON', () => {
     const serializer = new EventSerializer(incidentEventContracts);
-    const event: IncidentEvent = { type: 'IncidentPutOnHold', data: { holdReason: 'AWAITING_VENDOR', at: '2025-03-03T09:00:00.000Z' } };
+    const event: IncidentEvent = {
+      type: 'IncidentPutOnHold',
+      data: { holdReason: 'AWAITING_VENDOR', at: '2025-03-03T09:00:00.000Z' },
+    };
     const stored = serializer.serialize(event);
     expect(stored.type).toBe('incident.put-on-hold.v1');
-    expect(serializer.deserialize({ type: stored.type, data: JSON.parse(JSON.stringify(stored.data)) })).toEqual(event);
+    expect(
+      serializer.deserialize({ type: stored.type, data: JSON.parse(JSON.stringify(stored.data)) }),
+    ).toEqual(event);
   });
 });

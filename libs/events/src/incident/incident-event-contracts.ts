@@ -28,6 +28,5 @@ const storedNames = {
 
 export const incidentEventTypes = Object.keys(storedNames) as readonly IncidentEventType[];
 
-export const incidentEventContracts: readonly EventContract<IncidentEvent>[] = incidentEventTypes.map(
-  (type) => ({ type, storedName: storedNames[type] }),
-);
+export const incidentEventContracts: readonly EventContract<IncidentEvent>[] =
+  incidentEventTypes.map((type) => ({ type, storedName: storedNames[type] }));

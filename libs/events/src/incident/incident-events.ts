@@ -139,7 +139,10 @@ interface SlaThresholdReached {
 }
 
 /** 75 % of the target elapsed. */
-export type IncidentSlaWarningReached = DomainEvent<'IncidentSlaWarningReached', SlaThresholdReached>;
+export type IncidentSlaWarningReached = DomainEvent<
+  'IncidentSlaWarningReached',
+  SlaThresholdReached
+>;
 
 /** 100 % of the target elapsed. */
 export type IncidentSlaBreached = DomainEvent<'IncidentSlaBreached', SlaThresholdReached>;
