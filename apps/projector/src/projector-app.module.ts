@@ -1,12 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '#config';
 import { InfrastructureModule } from '#infrastructure';
+import { CommandsModule } from '../../api/src/commands/commands.module.js';
 import { ProjectorModule } from './projector.module.js';
 
-/** The projector as its own process: stores plus projections, no API. */
+/**
+ * The projector as its own process: stores, projections and the timer worker, no API. The
+ * worker appends through the same command executor and Clock as the API's mutations.
+ */
 @Module({})
 export class ProjectorAppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ProjectorAppModule, imports: [InfrastructureModule.forRoot(config), ProjectorModule] };
+    return { module: ProjectorAppModule, imports: [InfrastructureModule.forRoot(config), CommandsModule, ProjectorModule] };
   }
 }

@@ -20,6 +20,14 @@ export interface CommandResult<State> {
   readonly appended: boolean;
 }
 
+export interface ExecuteOptions<State> {
+  /**
+   * Checks the caller may act on this record as it is (e.g. a requester on their own incident);
+   * runs after loading and before anything else, and refuses by throwing.
+   */
+  readonly authorize?: (state: State) => void;
+}
+
 /** Namespace for event ids derived from command ids, so a retried append repeats its ids. */
 const EVENT_ID_NAMESPACE = '0b9d7c3e-5a55-4c1f-9f0e-2f6b8a6f1d42';
 const MAX_ATTEMPTS = 5;
@@ -40,9 +48,11 @@ export class DeciderCommandExecutor {
     streamId: string,
     command: Command,
     envelope: CommandEnvelope,
+    options: ExecuteOptions<State> = {},
   ): Promise<CommandResult<State>> {
     for (let attempt = 1; ; attempt += 1) {
       const loaded = await this.load(decider, streamId, envelope.commandId);
+      options.authorize?.(loaded.state);
       if (loaded.earlier) return loaded.earlier;
       if (envelope.expectedVersion !== undefined && envelope.expectedVersion !== (loaded.revision ?? -1n)) {
         throw new WrongExpectedRevisionError(streamId, envelope.expectedVersion, loaded.revision ?? 'no_stream');

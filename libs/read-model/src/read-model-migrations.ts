@@ -54,4 +54,28 @@ export const READ_MODEL_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX incidents_service_queue ON incidents (tenant, service_id, priority, opened_at, id);
       CREATE INDEX incidents_search ON incidents USING gin (search);`,
   },
+  {
+    id: '0003-incident-timers',
+    sql: `
+      CREATE TABLE incident_timers (
+        tenant text NOT NULL,
+        incident_id uuid NOT NULL,
+        due_at timestamptz,
+        kind text,
+        incident jsonb NOT NULL,
+        PRIMARY KEY (tenant, incident_id),
+        CHECK ((due_at IS NULL) = (kind IS NULL))
+      );
+      CREATE INDEX incident_timers_due ON incident_timers (due_at) WHERE due_at IS NOT NULL;`,
+  },
+  {
+    // Requesters list only the incidents they reported; consoles list a group's or an agent's
+    // open ones. In queue order, so a page is one index range per listed state (incident-list.ts)
+    // instead of a walk through the group's or agent's closed history.
+    id: '0004-incident-list-indexes',
+    sql: `
+      CREATE INDEX incidents_caller_queue ON incidents (tenant, caller_id, priority, opened_at, id);
+      CREATE INDEX incidents_group_state_queue ON incidents (tenant, assignment_group, state, priority, opened_at, id);
+      CREATE INDEX incidents_assignee_state_queue ON incidents (tenant, assignee, state, priority, opened_at, id);`,
+  },
 ];

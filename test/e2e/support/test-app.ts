@@ -1,10 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { Clock } from '#commands';
 import { loadConfig } from '#config';
 import { AppModule } from '../../../apps/api/src/app.module.js';
 import type { Role } from '../../../apps/api/src/auth/principal.js';
 import { issueToken } from '../../../apps/api/src/auth/token-issuer.js';
-import { Clock } from '../../../apps/api/src/common/clock.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 import { TestClock } from './test-clock.js';
 

@@ -1,4 +1,4 @@
-import { Clock } from '../../../apps/api/src/common/clock.js';
+import { Clock } from '#commands';
 
 /** A clock the test moves by hand. */
 export class TestClock extends Clock {

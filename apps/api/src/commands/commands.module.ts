@@ -2,9 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { eventSerializer } from '#events';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '#infrastructure';
-import { Clock, SystemClock } from '../common/clock.js';
 import { TenantSettingsService } from '../tenant/tenant-settings.service.js';
-import { DeciderCommandExecutor, RecordNumberAllocator } from '#commands';
+import { Clock, DeciderCommandExecutor, RecordNumberAllocator, SystemClock } from '#commands';
 
 /** What every command handler needs: the executor, record numbers, the clock, tenant settings. */
 @Global()

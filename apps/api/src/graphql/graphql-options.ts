@@ -1,5 +1,5 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import type { GraphQLFormattedError } from 'graphql';
+import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import type { Request } from 'express';
 import type { Context as WsContext } from 'graphql-ws';
 import type { GraphQLContext } from '../auth/graphql-context.js';
@@ -61,5 +61,9 @@ function graphqlWsOptions(verifier: TokenVerifier): Record<string, unknown> {
     context: (ctx: WsContext) => (ctx.extra as WsExtra).context ?? {},
     onError: (_ctx: unknown, _id: unknown, _payload: unknown, errors: readonly GraphQLFormattedError[]) =>
       formatWsErrors(errors),
+    // A refused subscribe (UNAUTHENTICATED, NOT_FOUND...) arrives as a result with errors, which
+    // graphql-ws would otherwise send unformatted.
+    onNext: (_ctx: unknown, _id: unknown, _payload: unknown, _args: unknown, result: ExecutionResult) =>
+      result.errors ? { ...result, errors: result.errors.map((error) => formatGraphQLError(error.toJSON(), error)) } : undefined,
   };
 }

@@ -1,10 +1,35 @@
 import { Module } from '@nestjs/common';
+import { HistoryModule } from '../history/history.module.js';
+import { ChangeIncidentHandler } from './commands/change-incident.handler.js';
 import { OpenIncidentHandler } from './commands/open-incident.handler.js';
+import { IncidentAsOfResolver } from './graphql/incident-as-of.resolver.js';
+import { IncidentChangeDispatcher } from './graphql/incident-change.dispatcher.js';
+import { IncidentCollaborationResolver } from './graphql/incident-collaboration.resolver.js';
+import { IncidentLifecycleResolver } from './graphql/incident-lifecycle.resolver.js';
+import { IncidentTriageResolver } from './graphql/incident-triage.resolver.js';
 import { IncidentMutationsResolver } from './graphql/incident-mutations.resolver.js';
 import { IncidentPayloadResolver } from './graphql/incident-payload.resolver.js';
 import { IncidentResolver } from './graphql/incident.resolver.js';
+import { IncidentListResolver } from './graphql/incident-list.resolver.js';
+import { IncidentLiveUpdates } from './graphql/incident-live-updates.service.js';
+import { IncidentSubscriptionsResolver } from './graphql/incident-subscriptions.resolver.js';
 
 @Module({
-  providers: [IncidentResolver, IncidentMutationsResolver, IncidentPayloadResolver, OpenIncidentHandler],
+  imports: [HistoryModule],
+  providers: [
+    IncidentResolver,
+    IncidentMutationsResolver,
+    IncidentPayloadResolver,
+    OpenIncidentHandler,
+    ChangeIncidentHandler,
+    IncidentChangeDispatcher,
+    IncidentLifecycleResolver,
+    IncidentTriageResolver,
+    IncidentCollaborationResolver,
+    IncidentAsOfResolver,
+    IncidentListResolver,
+    IncidentSubscriptionsResolver,
+    IncidentLiveUpdates,
+  ],
 })
 export class IncidentModule {}

@@ -36,13 +36,19 @@ export class ReadModelChangeFeed implements OnModuleInit, OnModuleDestroy {
     return () => this.emitter.off('change', listener);
   }
 
-  /** Every change from now on, until the signal aborts. */
-  async *changes(signal: AbortSignal): AsyncGenerator<ReadModelChange> {
-    try {
-      for await (const [change] of on(this.emitter, 'change', { signal })) yield change as ReadModelChange;
-    } catch (error) {
-      if (!signal.aborted) throw error;
-    }
+  /**
+   * Every change from this call on, until the signal aborts. Listening starts at the call, not
+   * at the first next(), so a subscriber misses nothing committed after it subscribed.
+   */
+  changes(signal: AbortSignal): AsyncGenerator<ReadModelChange> {
+    const events = on(this.emitter, 'change', { signal });
+    return (async function* () {
+      try {
+        for await (const [change] of events) yield change as ReadModelChange;
+      } catch (error) {
+        if (!signal.aborted) throw error;
+      }
+    })();
   }
 
   private async connect(): Promise<void> {

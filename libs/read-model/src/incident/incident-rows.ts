@@ -3,9 +3,10 @@ import type { IncidentRow } from './incident-row.js';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
-const SELECT_ROW = `SELECT tenant, id::text AS id, version::text AS version, updated_at, detail FROM incidents`;
+export const INCIDENT_ROW_COLUMNS = 'tenant, id::text AS id, version::text AS version, updated_at, detail';
+const SELECT_ROW = `SELECT ${INCIDENT_ROW_COLUMNS} FROM incidents`;
 
-interface DbRow {
+export interface IncidentDbRow {
   tenant: string;
   id: string;
   version: string;
@@ -13,13 +14,13 @@ interface DbRow {
   detail: IncidentRow['detail'];
 }
 
-function fromDb(row: DbRow): IncidentRow {
+export function incidentRowFromDb(row: IncidentDbRow): IncidentRow {
   return { tenant: row.tenant, id: row.id, version: row.version, updatedAt: row.updated_at.toISOString(), detail: row.detail };
 }
 
 export async function findIncidentRow(db: Queryable, tenant: string, id: string): Promise<IncidentRow | undefined> {
-  const { rows } = await db.query<DbRow>(`${SELECT_ROW} WHERE tenant = $1 AND id = $2::uuid`, [tenant, id]);
-  return rows[0] && fromDb(rows[0]);
+  const { rows } = await db.query<IncidentDbRow>(`${SELECT_ROW} WHERE tenant = $1 AND id = $2::uuid`, [tenant, id]);
+  return rows[0] && incidentRowFromDb(rows[0]);
 }
 
 export async function findIncidentRows(
@@ -27,11 +28,11 @@ export async function findIncidentRows(
   keys: readonly { tenant: string; id: string }[],
 ): Promise<IncidentRow[]> {
   if (keys.length === 0) return [];
-  const { rows } = await db.query<DbRow>(
+  const { rows } = await db.query<IncidentDbRow>(
     `${SELECT_ROW} WHERE (tenant, id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`,
     [keys.map((key) => key.tenant), keys.map((key) => key.id)],
   );
-  return rows.map(fromDb);
+  return rows.map(incidentRowFromDb);
 }
 
 /** One statement for the whole batch: the list columns are taken out of the detail document. */

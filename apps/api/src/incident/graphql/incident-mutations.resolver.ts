@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
 import { Roles } from '../../auth/roles.decorator.js';
-import { Clock } from '../../common/clock.js';
+import { Clock } from '#commands';
 import { commandEnvelope } from '../../common/command-envelope.factory.js';
 import { OpenIncidentCommand } from '../commands/open-incident.command.js';
 import { IncidentPayload } from './incident-payload.type.js';

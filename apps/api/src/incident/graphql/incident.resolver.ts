@@ -6,13 +6,14 @@ import { findIncidentRow } from '#read-model';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
 import { Roles } from '../../auth/roles.decorator.js';
+import { isRecordId } from '../../common/record-id.js';
 import { ApiError } from '../../errors/api-error.js';
+import { INCIDENT_READERS } from '../incident-roles.js';
 import { ConsistencyService } from '../../read-model/consistency.service.js';
 import { INCIDENT_PROJECTION } from '../../../../projector/src/incident/incident.projection.js';
+import { canSeeIncident } from './incident-visibility.js';
 import { toIncidentModel } from './incident.mapper.js';
 import { IncidentModel } from './incident.type.js';
-
-const READERS = ['requester', 'agent', 'problem_manager', 'change_manager', 'cab_member', 'auditor', 'automation', 'admin'] as const;
 
 @Resolver(() => IncidentModel)
 export class IncidentResolver {
@@ -22,7 +23,7 @@ export class IncidentResolver {
   ) {}
 
   @Query(() => IncidentModel, { description: 'One incident of your tenant; NOT_FOUND otherwise' })
-  @Roles(...READERS)
+  @Roles(...INCIDENT_READERS)
   async incident(
     @CurrentPrincipal() principal: Principal,
     @Args('id', { type: () => ID }) id: string,
@@ -34,17 +35,10 @@ export class IncidentResolver {
   }
 
   async load(principal: Principal, id: string): Promise<IncidentModel> {
-    const row = UUID.test(id) ? await findIncidentRow(this.pool, principal.tenant, id) : undefined;
-    if (!row || !canSee(principal, row.detail.incident.callerId)) {
+    const row = isRecordId(id) ? await findIncidentRow(this.pool, principal.tenant, id) : undefined;
+    if (!row || !canSeeIncident(principal, row.detail.incident.callerId)) {
       throw new ApiError('NOT_FOUND', `No incident ${id}`, { field: 'id' });
     }
     return toIncidentModel(row, principal);
   }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Requesters see their own incidents only; every other role sees the whole tenant. */
-function canSee(principal: Principal, callerId: string): boolean {
-  return principal.roles.some((role) => role !== 'requester') || principal.subject === callerId;
 }

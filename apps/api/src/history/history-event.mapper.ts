@@ -1,0 +1,23 @@
+import { encodePosition, type RecordedEvent } from '#event-store';
+import type { HistoryEvent } from './history-event.type.js';
+
+export function toHistoryEvent(recorded: RecordedEvent): HistoryEvent {
+  const { metadata } = recorded;
+  return {
+    eventId: recorded.id,
+    type: recorded.type,
+    version: recorded.revision.toString(),
+    position: encodePosition(recorded.position),
+    recordedAt: recorded.created.toISOString(),
+    data: recorded.data,
+    metadata: {
+      actor: metadata.actor,
+      tenant: metadata.tenant,
+      correlationId: metadata.correlationId,
+      causationId: metadata.causationId,
+      commandId: metadata.commandId ?? null,
+      origin: metadata.origin,
+      reason: metadata.reason ?? null,
+    },
+  };
+}

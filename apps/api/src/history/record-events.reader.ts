@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { recordStreamId, type StreamRecordKind } from '#events';
+import { StreamNotFoundError, type EventStore, type RecordedEvent } from '#event-store';
+import { EVENT_STORE } from '#infrastructure';
+import { isRecordId } from '../common/record-id.js';
+
+/** The kinds of record `history` looks a bare record id up in; problems and changes join later. */
+const HISTORY_KINDS: readonly StreamRecordKind[] = ['incident'];
+
+/**
+ * Reads a record's events straight from the event store, never from read models: what auditors
+ * see is what was stored. The tenant is part of the stream name, so another tenant's record is
+ * simply an empty stream.
+ */
+@Injectable()
+export class RecordEventsReader {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** Every event of the record, in order; empty when it does not exist in the tenant. */
+  async read(kind: StreamRecordKind, tenant: string, id: string): Promise<RecordedEvent[]> {
+    if (!isRecordId(id)) return [];
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const event of this.store.readStream(recordStreamId(kind, tenant, id))) events.push(event);
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return events;
+  }
+
+  /** The events of whichever kind of record has this id (ids are UUIDs, so at most one). */
+  async readAnyKind(tenant: string, id: string): Promise<RecordedEvent[]> {
+    for (const kind of HISTORY_KINDS) {
+      const events = await this.read(kind, tenant, id);
+      if (events.length > 0) return events;
+    }
+    return [];
+  }
+}

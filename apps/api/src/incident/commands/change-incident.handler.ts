@@ -1,0 +1,55 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { incidentDecider, type IncidentCommand, type IncidentState } from '#domain';
+import { recordStreamId } from '#events';
+import { encodePosition, START } from '#event-store';
+import { DeciderCommandExecutor, type CommandEnvelope } from '#commands';
+import { isRecordId } from '../../common/record-id.js';
+import { ApiError } from '../../errors/api-error.js';
+import { TenantSettingsService } from '../../tenant/tenant-settings.service.js';
+import { ChangeIncidentCommand } from './change-incident.command.js';
+import type { IncidentChange, IncidentChangeScope } from './incident-change.js';
+import type { IncidentCommandResult } from './incident-command-result.js';
+
+@CommandHandler(ChangeIncidentCommand)
+export class ChangeIncidentHandler implements ICommandHandler<ChangeIncidentCommand> {
+  constructor(
+    private readonly executor: DeciderCommandExecutor,
+    private readonly settings: TenantSettingsService,
+  ) {}
+
+  async execute({ incidentId, change, envelope, scope }: ChangeIncidentCommand): Promise<IncidentCommandResult> {
+    const { tenant } = envelope;
+    // Inputs are validated already; this guards the stream name against any other caller.
+    if (!isRecordId(incidentId)) throw notFound(incidentId);
+    const id = incidentId.toLowerCase();
+    const result = await this.executor.execute(
+      incidentDecider,
+      recordStreamId('incident', tenant, id),
+      await this.toCommand(change, envelope),
+      envelope,
+      { authorize: (state) => authorize(state, scope, envelope, id) },
+    );
+    return {
+      tenant,
+      id,
+      version: result.version.toString(),
+      position: encodePosition(result.position ?? START),
+    };
+  }
+
+  private async toCommand(change: IncidentChange, envelope: CommandEnvelope): Promise<IncidentCommand> {
+    const metadata = { now: envelope.now.toISOString() };
+    if (change.type !== 'ReprioritizeIncident') return { ...change, metadata };
+    const slaPolicy = await this.settings.incidentSlaPolicy(envelope.tenant);
+    return { type: change.type, data: { ...change.data, slaPolicy }, metadata };
+  }
+}
+
+/** The decider answers NOT_FOUND for a missing incident; this adds the caller-only scope. */
+function authorize(state: IncidentState, scope: IncidentChangeScope, envelope: CommandEnvelope, id: string): void {
+  if (scope === 'caller' && state !== null && state.callerId !== envelope.actor) throw notFound(id);
+}
+
+function notFound(id: string): ApiError {
+  return new ApiError('NOT_FOUND', `No incident ${id}`, { field: 'id' });
+}

@@ -1,0 +1,31 @@
+import type {
+  CloseIncident,
+  IncidentCommand,
+  OpenIncident,
+  RecordIncidentSlaBreach,
+  RecordIncidentSlaWarning,
+  ReprioritizeIncident,
+} from '#domain';
+
+type Intent<C> = C extends IncidentCommand ? Omit<C, 'metadata'> : never;
+
+/**
+ * What a person or service asks of an existing incident: a domain command without what the
+ * handler supplies (the clock, the tenant's SLA policy). Opening has its own command, SLA
+ * thresholds are the timer worker's, and only people's manual close is offered here.
+ */
+export type IncidentChange =
+  | Intent<
+      Exclude<
+        IncidentCommand,
+        OpenIncident | ReprioritizeIncident | CloseIncident | RecordIncidentSlaWarning | RecordIncidentSlaBreach
+      >
+    >
+  | { readonly type: 'ReprioritizeIncident'; readonly data: Omit<ReprioritizeIncident['data'], 'slaPolicy'> }
+  | { readonly type: 'CloseIncident'; readonly data: { readonly automatic: false } };
+
+/**
+ * `tenant`: any incident of the envelope's tenant. `caller`: only an incident whose caller is
+ * the actor (requesters commenting on their own); any other is NOT_FOUND, as they cannot see it.
+ */
+export type IncidentChangeScope = 'tenant' | 'caller';

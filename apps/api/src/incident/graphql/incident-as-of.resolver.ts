@@ -1,0 +1,43 @@
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import type { IncidentRow } from '#read-model';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
+import type { Principal } from '../../auth/principal.js';
+import { Roles } from '../../auth/roles.decorator.js';
+import { ApiError } from '../../errors/api-error.js';
+import { DateTimeScalar } from '../../graphql/date-time.scalar.js';
+import { RecordEventsReader } from '../../history/record-events.reader.js';
+import { evolveIncidentRow } from '../../../../projector/src/incident/incident-row.evolve.js';
+import { INCIDENT_READERS } from '../incident-roles.js';
+import { canSeeIncident } from './incident-visibility.js';
+import { toIncidentModel } from './incident.mapper.js';
+import { IncidentModel } from './incident.type.js';
+
+/**
+ * An incident as the system knew it at an instant, rebuilt from the event store with the same
+ * fold as the read model (so authors and timeline come out as on the live record). "At" means
+ * the events' recorded time: what had been stored by then, which is what an auditor can prove.
+ */
+@Resolver(() => IncidentModel)
+export class IncidentAsOfResolver {
+  constructor(private readonly events: RecordEventsReader) {}
+
+  @Query(() => IncidentModel, { description: 'The incident as recorded at an instant; NOT_FOUND if it did not exist yet' })
+  @Roles(...INCIDENT_READERS)
+  async incidentAsOf(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('at', { type: () => DateTimeScalar }) at: string,
+  ): Promise<IncidentModel> {
+    const key = { tenant: principal.tenant, id: id.toLowerCase() };
+    const until = Date.parse(at);
+    let row: IncidentRow | undefined;
+    for (const event of await this.events.read('incident', key.tenant, key.id)) {
+      if (event.created.getTime() > until) break;
+      row = evolveIncidentRow(row, event, key);
+    }
+    if (!row || !canSeeIncident(principal, row.detail.incident.callerId)) {
+      throw new ApiError('NOT_FOUND', `No incident ${id} at ${at}`, { field: 'id' });
+    }
+    return toIncidentModel(row, principal);
+  }
+}

@@ -1,0 +1,27 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsString, Length, Matches } from 'class-validator';
+import { RECORD_ID_PATTERN } from '../../common/record-id.js';
+import { IncidentCommandInput } from './incident-command.input.js';
+import { NOTES_MAX } from './incident-input-limits.js';
+
+/** Inputs of notes, comments and links to other records. */
+
+@InputType({ description: 'An internal note for the people working the incident' })
+export class AddIncidentWorkNoteInput extends IncidentCommandInput {
+  @Field() @IsString() @Length(1, NOTES_MAX) text!: string;
+}
+
+@InputType({ description: 'A comment the caller sees' })
+export class AddIncidentCommentInput extends IncidentCommandInput {
+  @Field() @IsString() @Length(1, NOTES_MAX) text!: string;
+}
+
+@InputType()
+export class LinkIncidentToProblemInput extends IncidentCommandInput {
+  @Field(() => ID) @Matches(RECORD_ID_PATTERN, { message: 'problemId must be a problem id' }) problemId!: string;
+}
+
+@InputType()
+export class LinkIncidentToChangeInput extends IncidentCommandInput {
+  @Field(() => ID) @Matches(RECORD_ID_PATTERN, { message: 'changeId must be a change id' }) changeId!: string;
+}

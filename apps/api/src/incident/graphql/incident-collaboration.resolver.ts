@@ -1,0 +1,44 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
+import { hasAnyRole, type Principal } from '../../auth/principal.js';
+import { Roles } from '../../auth/roles.decorator.js';
+import { INCIDENT_WORKERS } from '../incident-roles.js';
+import {
+  AddIncidentCommentInput,
+  AddIncidentWorkNoteInput,
+  LinkIncidentToChangeInput,
+  LinkIncidentToProblemInput,
+} from './incident-collaboration.input.js';
+import { IncidentChangeDispatcher } from './incident-change.dispatcher.js';
+import { IncidentPayload } from './incident-payload.type.js';
+
+/** Notes, comments and links; problem and change managers link their own records. */
+@Resolver()
+export class IncidentCollaborationResolver {
+  constructor(private readonly changes: IncidentChangeDispatcher) {}
+
+  @Mutation(() => IncidentPayload, { description: 'An internal note; requesters never see it' })
+  @Roles(...INCIDENT_WORKERS)
+  addIncidentWorkNote(@CurrentPrincipal() principal: Principal, @Args('input') input: AddIncidentWorkNoteInput) {
+    return this.changes.send(principal, input, { type: 'AddIncidentWorkNote', data: { text: input.text } });
+  }
+
+  @Mutation(() => IncidentPayload, { description: 'A comment the caller sees; requesters comment on their own incidents' })
+  @Roles('requester', ...INCIDENT_WORKERS)
+  addIncidentComment(@CurrentPrincipal() principal: Principal, @Args('input') input: AddIncidentCommentInput) {
+    const scope = hasAnyRole(principal, INCIDENT_WORKERS) ? 'tenant' : 'caller';
+    return this.changes.send(principal, input, { type: 'AddIncidentComment', data: { text: input.text } }, scope);
+  }
+
+  @Mutation(() => IncidentPayload)
+  @Roles('problem_manager', ...INCIDENT_WORKERS)
+  linkIncidentToProblem(@CurrentPrincipal() principal: Principal, @Args('input') input: LinkIncidentToProblemInput) {
+    return this.changes.send(principal, input, { type: 'LinkIncidentToProblem', data: { problemId: input.problemId.toLowerCase() } });
+  }
+
+  @Mutation(() => IncidentPayload)
+  @Roles('change_manager', ...INCIDENT_WORKERS)
+  linkIncidentToChange(@CurrentPrincipal() principal: Principal, @Args('input') input: LinkIncidentToChangeInput) {
+    return this.changes.send(principal, input, { type: 'LinkIncidentToChange', data: { changeId: input.changeId.toLowerCase() } });
+  }
+}

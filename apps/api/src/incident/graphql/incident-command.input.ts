@@ -1,0 +1,12 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Matches } from 'class-validator';
+import { RECORD_ID_PATTERN } from '../../common/record-id.js';
+import { CommandOptionsInput } from './command-options.input.js';
+
+/** Every command on an existing incident names it, besides the common command options. */
+@InputType({ isAbstract: true })
+export abstract class IncidentCommandInput extends CommandOptionsInput {
+  @Field(() => ID, { description: 'The incident; NOT_FOUND unless it is in your tenant' })
+  @Matches(RECORD_ID_PATTERN, { message: 'id must be an incident id' })
+  id!: string;
+}

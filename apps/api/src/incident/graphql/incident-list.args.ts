@@ -1,0 +1,26 @@
+import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IncidentFilter } from './incident-filter.input.js';
+
+@ArgsType()
+export class IncidentListArgs {
+  @Field(() => IncidentFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IncidentFilter)
+  filter?: IncidentFilter | null;
+
+  @Field(() => Int, { defaultValue: 20, description: '1 .. 100' }) @IsInt() @Min(1) @Max(100) first!: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  after?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Wait until read models include this position' })
+  @IsOptional()
+  @IsString()
+  consistentWith?: string | null;
+}

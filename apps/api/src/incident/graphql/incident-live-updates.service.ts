@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type pg from 'pg';
+import { READ_MODEL_POOL } from '#infrastructure';
+import { findIncidentRow, findMatchingIncidentRows, type IncidentListFilter, type ReadModelChange } from '#read-model';
+import type { Principal } from '../../auth/principal.js';
+import { isRecordId } from '../../common/record-id.js';
+import { ApiError } from '../../errors/api-error.js';
+import { ReadModelChangeFeed } from '../../read-model/read-model-change-feed.js';
+import { stoppable } from '../../read-model/stoppable-iterator.js';
+import { INCIDENT_PROJECTION } from '../../../../projector/src/incident/incident.projection.js';
+import { canSeeIncident } from './incident-visibility.js';
+import { toIncidentModel } from './incident.mapper.js';
+import type { IncidentModel } from './incident.type.js';
+
+/**
+ * Incidents as the incidents projection commits them (its NOTIFY arrives after the commit), so
+ * a subscriber reading the pushed record, or querying it, sees the state that was announced.
+ * Only the principal's tenant and what the principal may see; the row is read afresh, so the
+ * push carries the latest committed state.
+ */
+@Injectable()
+export class IncidentLiveUpdates {
+  constructor(
+    @Inject(READ_MODEL_POOL) private readonly pool: pg.Pool,
+    private readonly feed: ReadModelChangeFeed,
+  ) {}
+
+  /** Each committed change of one incident; NOT_FOUND unless the principal can see it now. */
+  async ofIncident(principal: Principal, id: string): Promise<AsyncIterableIterator<IncidentModel>> {
+    // Listening before the check: a change committed meanwhile is not missed.
+    const updates = this.updates(principal, {}, (ids) => ids.filter((changed) => changed === id));
+    const row = isRecordId(id) ? await findIncidentRow(this.pool, principal.tenant, id) : undefined;
+    if (!row || !canSeeIncident(principal, row.detail.incident.callerId)) {
+      await updates.return?.();
+      throw new ApiError('NOT_FOUND', `No incident ${id}`, { field: 'id' });
+    }
+    return updates;
+  }
+
+  /** Each committed change of an incident that, after the change, the list filter admits. */
+  ofList(principal: Principal, filter: IncidentListFilter): AsyncIterableIterator<IncidentModel> {
+    return this.updates(principal, filter, (ids) => ids);
+  }
+
+  private updates(
+    principal: Principal,
+    filter: IncidentListFilter,
+    select: (ids: string[]) => string[],
+  ): AsyncIterableIterator<IncidentModel> {
+    return stoppable((signal) => this.changedIncidents(this.feed.changes(signal), principal, filter, select));
+  }
+
+  private async *changedIncidents(
+    changes: AsyncIterable<ReadModelChange>,
+    principal: Principal,
+    filter: IncidentListFilter,
+    select: (ids: string[]) => string[],
+  ): AsyncGenerator<IncidentModel> {
+    for await (const change of changes) {
+      if (change.projection !== INCIDENT_PROJECTION) continue;
+      const ids = select(
+        change.records
+          .filter((record) => record.kind === 'incident' && record.tenant === principal.tenant)
+          .map((record) => record.id),
+      );
+      for (const row of await findMatchingIncidentRows(this.pool, principal.tenant, ids, filter)) {
+        if (canSeeIncident(principal, row.detail.incident.callerId)) yield toIncidentModel(row, principal);
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
+import type { Principal } from '../../auth/principal.js';
+import { Roles } from '../../auth/roles.decorator.js';
+import { INCIDENT_WORKERS } from '../incident-roles.js';
+import { IncidentChangeDispatcher } from './incident-change.dispatcher.js';
+import { IncidentPayload } from './incident-payload.type.js';
+import {
+  AssignIncidentInput,
+  DeclareMajorIncidentInput,
+  ReprioritizeIncidentInput,
+  UpdateIncidentDetailsInput,
+} from './incident-triage.input.js';
+
+/** Who works an incident, how urgent it is, what it is about. */
+@Resolver()
+export class IncidentTriageResolver {
+  constructor(private readonly changes: IncidentChangeDispatcher) {}
+
+  @Mutation(() => IncidentPayload, { description: 'Assigning a NEW incident also starts work on it' })
+  @Roles(...INCIDENT_WORKERS)
+  assignIncident(@CurrentPrincipal() principal: Principal, @Args('input') input: AssignIncidentInput) {
+    const { assignmentGroup, assignee } = input;
+    return this.changes.send(principal, input, { type: 'AssignIncident', data: { assignmentGroup, assignee } });
+  }
+
+  @Mutation(() => IncidentPayload, { description: 'New impact and urgency; SLA targets are recomputed from the open time' })
+  @Roles(...INCIDENT_WORKERS)
+  reprioritizeIncident(@CurrentPrincipal() principal: Principal, @Args('input') input: ReprioritizeIncidentInput) {
+    const { impact, urgency, reason } = input;
+    return this.changes.send(principal, input, { type: 'ReprioritizeIncident', data: { impact, urgency, reason } });
+  }
+
+  @Mutation(() => IncidentPayload)
+  @Roles(...INCIDENT_WORKERS)
+  updateIncidentDetails(@CurrentPrincipal() principal: Principal, @Args('input') input: UpdateIncidentDetailsInput) {
+    const data = {
+      title: input.title ?? undefined,
+      description: input.description ?? undefined,
+      category: input.category ?? undefined,
+      serviceId: input.serviceId,
+    };
+    return this.changes.send(principal, input, { type: 'UpdateIncidentDetails', data });
+  }
+
+  @Mutation(() => IncidentPayload, { description: 'Flag the incident as major; it cannot be withdrawn' })
+  @Roles(...INCIDENT_WORKERS)
+  declareMajorIncident(@CurrentPrincipal() principal: Principal, @Args('input') input: DeclareMajorIncidentInput) {
+    return this.changes.send(principal, input, { type: 'DeclareMajorIncident', data: { reason: input.reason } });
+  }
+}

@@ -1,0 +1,108 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type pg from 'pg';
+import { Clock, DeciderCommandExecutor, type CommandEnvelope } from '#commands';
+import { DomainError, incidentDecider } from '#domain';
+import { recordStreamId } from '#events';
+import { READ_MODEL_POOL, READ_MODEL_URL } from '#infrastructure';
+import { findDueIncidentTimerRows, type IncidentTimerRow } from '#read-model';
+import { abortableDelay } from '../abortable-delay.js';
+import { whileLeader } from '../projection-leadership.js';
+import { incidentAutoCloseAfterDays } from './auto-close-policy.js';
+import { dueIncidentTimerCommands, type TimerCommand } from './incident-timer-commands.js';
+
+export interface IncidentTimerWorkerOptions {
+  /** How often due rows are looked for; an event is appended at most this late. */
+  readonly tickMs: number;
+  /** Rows handled per tick, earliest first; the rest wait for the next tick. */
+  readonly batchSize: number;
+}
+
+export const INCIDENT_TIMER_WORKER_OPTIONS = Symbol('INCIDENT_TIMER_WORKER_OPTIONS');
+
+export const defaultIncidentTimerWorkerOptions: IncidentTimerWorkerOptions = { tickMs: 1_000, batchSize: 100 };
+
+const ACTOR = 'system:sla-timer';
+
+/**
+ * Appends SLA warnings and breaches, and auto-closes, when they fall due, by the injected clock.
+ * One instance leads across all processes. It may fire twice (a crash after appending, a row
+ * not yet updated by the projection): the deterministic command id and the decider, which
+ * refuses what is already recorded or not due, make every firing after the first a no-op.
+ */
+@Injectable()
+export class IncidentTimerWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(IncidentTimerWorker.name);
+  private readonly stop = new AbortController();
+  private running: Promise<void> | undefined;
+
+  constructor(
+    @Inject(READ_MODEL_POOL) private readonly pool: pg.Pool,
+    @Inject(READ_MODEL_URL) private readonly databaseUrl: string,
+    @Inject(INCIDENT_TIMER_WORKER_OPTIONS) private readonly options: IncidentTimerWorkerOptions,
+    private readonly executor: DeciderCommandExecutor,
+    private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = whileLeader(this.databaseUrl, 'incident-timer-worker', this.stop.signal, (signal) => this.run(signal));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stop.abort();
+    await this.running;
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        await this.tick(signal);
+      } catch (error) {
+        this.logger.error(`Timer tick failed: ${message(error)}`);
+      }
+      await abortableDelay(this.options.tickMs, signal);
+    }
+  }
+
+  private async tick(signal: AbortSignal): Promise<void> {
+    const now = this.clock.now();
+    const rows = await findDueIncidentTimerRows(this.pool, now, this.options.batchSize);
+    for (const row of rows) {
+      if (signal.aborted) return;
+      await this.fire(row, now);
+    }
+  }
+
+  /** In order; a failure leaves the rest of this incident's commands to the next tick. */
+  private async fire(row: IncidentTimerRow, now: Date): Promise<void> {
+    const commands = dueIncidentTimerCommands(row.incident, now.toISOString(), incidentAutoCloseAfterDays(row.tenant));
+    for (const timerCommand of commands) {
+      try {
+        await this.send(row, timerCommand, now);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'INVALID_TRANSITION') {
+          this.logger.debug(`${timerCommand.commandId} already done: ${error.message}`);
+          continue;
+        }
+        this.logger.warn(`${timerCommand.commandId} failed, retrying next tick: ${message(error)}`);
+        return;
+      }
+    }
+  }
+
+  private async send(row: IncidentTimerRow, { command, commandId }: TimerCommand, now: Date): Promise<void> {
+    const envelope: CommandEnvelope = {
+      tenant: row.tenant,
+      actor: ACTOR,
+      origin: 'system',
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      now,
+    };
+    await this.executor.execute(incidentDecider, recordStreamId('incident', row.tenant, row.incidentId), command, envelope);
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

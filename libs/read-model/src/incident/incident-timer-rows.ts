@@ -1,0 +1,78 @@
+import type pg from 'pg';
+import type { IncidentTimerKind, IncidentTimerRow } from './incident-timer-row.js';
+
+type Queryable = Pick<pg.PoolClient, 'query'>;
+
+interface DbRow {
+  tenant: string;
+  incident_id: string;
+  due_at: Date | null;
+  kind: IncidentTimerKind | null;
+  incident: IncidentTimerRow['incident'];
+}
+
+const SELECT_ROW = 'SELECT tenant, incident_id::text AS incident_id, due_at, kind, incident FROM incident_timers';
+
+function fromDb(row: DbRow): IncidentTimerRow {
+  return {
+    tenant: row.tenant,
+    incidentId: row.incident_id,
+    incident: row.incident,
+    due: row.due_at && row.kind ? { at: row.due_at.toISOString(), kind: row.kind } : null,
+  };
+}
+
+export async function findIncidentTimerRows(
+  db: Queryable,
+  keys: readonly { tenant: string; id: string }[],
+): Promise<IncidentTimerRow[]> {
+  if (keys.length === 0) return [];
+  const { rows } = await db.query<DbRow>(
+    `${SELECT_ROW} WHERE (tenant, incident_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`,
+    [keys.map((key) => key.tenant), keys.map((key) => key.id)],
+  );
+  return rows.map(fromDb);
+}
+
+/** The rows whose instant has come by `now`, earliest first: the timer worker's to-do list. */
+export async function findDueIncidentTimerRows(db: Queryable, now: Date, limit: number): Promise<IncidentTimerRow[]> {
+  const { rows } = await db.query<DbRow>(`${SELECT_ROW} WHERE due_at <= $1 ORDER BY due_at LIMIT $2`, [now, limit]);
+  return rows.map(fromDb);
+}
+
+export async function saveIncidentTimerRows(db: Queryable, rows: readonly IncidentTimerRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO incident_timers (tenant, incident_id, due_at, kind, incident)
+     SELECT tenant, incident_id, due_at, kind, incident
+     FROM jsonb_to_recordset($1::jsonb) AS r(tenant text, incident_id uuid, due_at timestamptz, kind text, incident jsonb)
+     ON CONFLICT (tenant, incident_id) DO UPDATE SET
+       due_at = EXCLUDED.due_at, kind = EXCLUDED.kind, incident = EXCLUDED.incident`,
+    [
+      JSON.stringify(
+        rows.map((row) => ({
+          tenant: row.tenant,
+          incident_id: row.incidentId,
+          due_at: row.due?.at ?? null,
+          kind: row.due?.kind ?? null,
+          incident: row.incident,
+        })),
+      ),
+    ],
+  );
+}
+
+export async function deleteIncidentTimerRows(
+  db: Queryable,
+  keys: readonly { tenant: string; incidentId: string }[],
+): Promise<void> {
+  if (keys.length === 0) return;
+  await db.query(
+    'DELETE FROM incident_timers WHERE (tenant, incident_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))',
+    [keys.map((key) => key.tenant), keys.map((key) => key.incidentId)],
+  );
+}
+
+export async function deleteAllIncidentTimerRows(db: Queryable): Promise<void> {
+  await db.query('TRUNCATE incident_timers');
+}
