@@ -1,0 +1,105 @@
+import { performance } from 'node:perf_hooks';
+
+/** One measured figure beside the baseline measured in the same run on the same database. */
+export interface Figure {
+  readonly database: string;
+  readonly name: string;
+  readonly unit: string;
+  readonly value: number;
+  /** Absent where no raw equivalent exists (projection lag). */
+  readonly baseline?: number;
+  /** Higher is better for rates, lower for latencies: the ratio is oriented so > 1 means faster. */
+  readonly higherIsBetter: boolean;
+  /** Minimum acceptable ratio, when the issue sets one. */
+  readonly target?: number;
+  readonly note?: string;
+}
+
+/** A figure that was not measured (skipped, or failed as expected), printed instead of a stack trace. */
+export interface Unmeasured {
+  readonly database: string;
+  readonly name: string;
+  readonly reason: string;
+}
+
+export type Outcome = Figure | Unmeasured;
+
+export function ratioOf(figure: Figure): number {
+  if (figure.baseline === undefined) return Number.NaN;
+  return figure.higherIsBetter ? figure.value / figure.baseline : figure.baseline / figure.value;
+}
+
+export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number }> {
+  const start = performance.now();
+  const result = await work();
+  return { result, seconds: (performance.now() - start) / 1000 };
+}
+
+/** Nearest-rank percentile of unsorted samples. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = Float64Array.from(samples).sort();
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** Runs `task(i)` for i in [0, count) on `concurrency` workers sharing one counter. */
+export async function runConcurrently(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < count; i = next++) await task(i);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+}
+
+export function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer (got "${raw}")`);
+  return value;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const started = performance.now();
+
+/** Progress goes to stderr, so stdout holds only the table. */
+export function progress(line: string): void {
+  process.stderr.write(`  [${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+}
+
+function format(value: number): string {
+  if (!Number.isFinite(value)) return '-';
+  if (value >= 100) return Math.round(value).toLocaleString('en-US');
+  return value.toPrecision(3);
+}
+
+function verdict(figure: Figure): string {
+  if (figure.target === undefined) return 'info';
+  return ratioOf(figure) >= figure.target ? `PASS (>= ${figure.target})` : `BELOW (< ${figure.target})`;
+}
+
+/** A Markdown table, so the output can be pasted into a report as is. */
+export function printTable(outcomes: readonly Outcome[]): void {
+  const header = ['database', 'figure', 'value', 'baseline', 'unit', 'ratio', 'verdict'];
+  const rows = outcomes.map((outcome) =>
+    'reason' in outcome
+      ? [outcome.database, outcome.name, '-', '-', '-', '-', outcome.reason]
+      : [
+          outcome.database,
+          outcome.name,
+          format(outcome.value),
+          format(outcome.baseline ?? Number.NaN),
+          outcome.unit,
+          outcome.baseline === undefined ? '-' : `${ratioOf(outcome).toFixed(2)}x`,
+          verdict(outcome) + (outcome.note ? `; ${outcome.note}` : ''),
+        ],
+  );
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: readonly string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+}

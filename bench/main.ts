@@ -1,0 +1,94 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { appendBench } from './append.bench.js';
+import { ensureBaselineTables } from './baseline-tables.js';
+import { embeddedDatabase, serverDatabase, type BenchDatabase } from './databases.js';
+import { graphqlBench } from './graphql.bench.js';
+import { envInt, errorMessage, printTable, progress, type Outcome } from './harness.js';
+import { listBench } from './list.bench.js';
+import { readBench } from './read.bench.js';
+import { rebuildBench } from './rebuild.bench.js';
+
+const sizes = {
+  sequentialAppends: envInt('BENCH_APPENDS', 5_000),
+  concurrentAppends: envInt('BENCH_CONCURRENT_APPENDS', 20_000),
+  writers: envInt('BENCH_WRITERS', 16),
+  reads: envInt('BENCH_READS', 1_000),
+  rebuildEvents: envInt('BENCH_EVENTS', 100_000),
+  graphql: {
+    clients: envInt('BENCH_CLIENTS', 32),
+    seconds: envInt('BENCH_GRAPHQL_SECONDS', 8),
+    warmUpSeconds: 2,
+  },
+  listRows: envInt('BENCH_LIST_ROWS', 1_000_000),
+  listQueries: envInt('BENCH_LIST_QUERIES', 500),
+};
+
+interface Step {
+  readonly name: string;
+  /** Only on the last database of the run: loading its data takes minutes, not seconds. */
+  readonly lastOnly?: boolean;
+  run(database: BenchDatabase): Promise<Outcome | readonly Outcome[]>;
+}
+
+const STEPS: readonly Step[] = [
+  {
+    name: 'appends, sequential',
+    run: (db) => appendBench(db, 'append 1 event/tx, sequential', sizes.sequentialAppends, 1),
+  },
+  {
+    name: `appends, ${sizes.writers} writers`,
+    run: (db) => appendBench(db, `append 1 event/tx, ${sizes.writers} writers`, sizes.concurrentAppends, sizes.writers),
+  },
+  { name: 'stream reads', run: (db) => readBench(db, sizes.reads) },
+  { name: 'projection rebuild', run: (db) => rebuildBench(db, sizes.rebuildEvents) },
+  { name: 'GraphQL openIncident', run: (db) => graphqlBench(db, sizes.graphql) },
+  { name: 'incidents list', lastOnly: true, run: (db) => listBench(db, sizes.listRows, sizes.listQueries) },
+];
+
+/** BENCH_ONLY=rebuild,graphql runs just the steps whose names contain one of the words. */
+function selected(step: Step): boolean {
+  const only = process.env.BENCH_ONLY?.split(',').map((word) => word.trim().toLowerCase()).filter(Boolean);
+  return !only?.length || only.some((word) => step.name.toLowerCase().includes(word));
+}
+
+/** Each step runs on its database; an expected failure becomes a table line, not a stack trace. */
+async function benchDatabase(label: string, open: () => Promise<BenchDatabase>, last: boolean): Promise<Outcome[]> {
+  let database: BenchDatabase;
+  try {
+    database = await open();
+  } catch (error) {
+    return [{ database: label, name: 'start', reason: `failed: ${errorMessage(error)}` }];
+  }
+  const outcomes: Outcome[] = [];
+  try {
+    await ensureBaselineTables(database.pool);
+    for (const step of STEPS.filter((candidate) => (last || !candidate.lastOnly) && selected(candidate))) {
+      progress(`${database.label}: ${step.name}`);
+      try {
+        outcomes.push(...[await step.run(database)].flat());
+      } catch (error) {
+        outcomes.push({ database: database.label, name: step.name, reason: `failed: ${errorMessage(error)}` });
+      }
+    }
+  } finally {
+    await database.close();
+  }
+  return outcomes;
+}
+
+async function main(): Promise<void> {
+  // The projector and the app log through Nest; only errors belong beside the table.
+  Logger.overrideLogger(['error']);
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) progress('DATABASE_URL not set: benchmarking the embedded engine only');
+  const outcomes = await benchDatabase('embedded', embeddedDatabase, !serverUrl);
+  if (serverUrl) outcomes.push(...(await benchDatabase('server', () => serverDatabase(serverUrl), true)));
+  console.log();
+  printTable(outcomes);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Benchmark failed: ${errorMessage(error)}\n`);
+  process.exit(1);
+});

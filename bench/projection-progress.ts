@@ -1,0 +1,31 @@
+import type pg from 'pg';
+import { comparePositions, type Position } from '#event-store';
+import { loadCheckpoint } from '#read-model';
+
+const POLL_MS = 10;
+
+/** The position of the last event in the log, in the store's (commit id, seq) order. */
+export async function headPosition(pool: pg.Pool): Promise<Position> {
+  const { rows } = await pool.query<{ commit: string; seq: string }>(
+    'SELECT commit_id::text AS commit, seq::text AS seq FROM es_events ORDER BY commit_id DESC, seq DESC LIMIT 1',
+  );
+  const row = rows[0];
+  if (!row) throw new Error('the event log is empty');
+  return { commit: BigInt(row.commit), prepare: BigInt(row.seq) };
+}
+
+/** Resolves once the projection's stored checkpoint has reached `head`. */
+export async function waitForCheckpoint(
+  pool: pg.Pool,
+  projection: string,
+  head: Position,
+  timeoutMs = 600_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (Date.now() > deadline) throw new Error(`projection ${projection} did not reach the head in ${timeoutMs / 1000} s`);
+    const checkpoint = await loadCheckpoint(pool, projection);
+    if (checkpoint && comparePositions(checkpoint, head) >= 0) return;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
