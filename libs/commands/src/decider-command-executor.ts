@@ -26,6 +26,13 @@ export interface ExecuteOptions<State> {
    * runs after loading and before anything else, and refuses by throwing.
    */
   readonly authorize?: (state: State) => void;
+  /**
+   * The stream is expected not to exist yet (a record just given a fresh id): the first attempt
+   * decides on the initial state and appends with `no_stream` without reading, which saves the
+   * read on the hot path of creating records. Should the stream exist after all (a retry of the
+   * same command), the conflict sends it down the ordinary load-and-decide path.
+   */
+  readonly expectNew?: boolean;
 }
 
 /** Namespace for event ids derived from command ids, so a retried append repeats its ids. */
@@ -51,9 +58,12 @@ export class DeciderCommandExecutor {
     options: ExecuteOptions<State> = {},
   ): Promise<CommandResult<State>> {
     for (let attempt = 1; ; attempt += 1) {
-      const loaded = await this.load(decider, streamId, envelope.commandId);
+      const loaded =
+        attempt === 1 && options.expectNew && envelope.expectedVersion === undefined
+          ? { state: decider.initialState, revision: undefined, position: undefined }
+          : await this.load(decider, streamId, envelope.commandId);
       options.authorize?.(loaded.state);
-      if (loaded.earlier) return loaded.earlier;
+      if ('earlier' in loaded && loaded.earlier) return loaded.earlier;
       if (envelope.expectedVersion !== undefined && envelope.expectedVersion !== (loaded.revision ?? -1n)) {
         throw new WrongExpectedRevisionError(streamId, envelope.expectedVersion, loaded.revision ?? 'no_stream');
       }

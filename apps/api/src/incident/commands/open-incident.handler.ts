@@ -39,6 +39,7 @@ export class OpenIncidentHandler implements ICommandHandler<OpenIncidentCommand>
       recordStreamId('incident', tenant, incidentId),
       command,
       envelope,
+      { expectNew: true },
     );
     return {
       tenant,
