@@ -29,7 +29,7 @@ export async function graphqlBench(database: BenchDatabase, options: GraphqlBenc
     // The app's projector replays what earlier benchmarks appended; measuring during that replay
     // would charge its catch-up to the command path.
     const head = await headPosition(database.pool);
-    for (const projection of ALL_PROJECTIONS) await waitForCheckpoint(database.pool, projection.name, head);
+    if (head) for (const projection of ALL_PROJECTIONS) await waitForCheckpoint(database.pool, projection.name, head);
     const full = await load(app, closed);
     const rate = Math.max(1, Math.round(full.requests / full.seconds / 2));
     progress(`${database.label}: projection lag at ${rate} req/s`);

@@ -4,14 +4,13 @@ import { loadCheckpoint } from '#read-model';
 
 const POLL_MS = 10;
 
-/** The position of the last event in the log, in the store's (commit id, seq) order. */
-export async function headPosition(pool: pg.Pool): Promise<Position> {
+/** The position of the last event in the log, in the store's (commit id, seq) order; none when empty. */
+export async function headPosition(pool: pg.Pool): Promise<Position | undefined> {
   const { rows } = await pool.query<{ commit: string; seq: string }>(
     'SELECT commit_id::text AS commit, seq::text AS seq FROM es_events ORDER BY commit_id DESC, seq DESC LIMIT 1',
   );
   const row = rows[0];
-  if (!row) throw new Error('the event log is empty');
-  return { commit: BigInt(row.commit), prepare: BigInt(row.seq) };
+  return row && { commit: BigInt(row.commit), prepare: BigInt(row.seq) };
 }
 
 /** Resolves once the projection's stored checkpoint has reached `head`. */

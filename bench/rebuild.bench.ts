@@ -25,6 +25,7 @@ export async function rebuildBench(database: BenchDatabase, eventCount: number):
   const written = await appendHistories(store, eventCount);
   progress(`${written.events} events of ${written.incidents} incidents appended in ${written.seconds.toFixed(1)} s`);
   const head = await headPosition(database.pool);
+  if (!head) throw new Error('no events were appended');
 
   await resetProjection(database.pool, incidentProjection);
   const rebuild = await timed(() => replay(database.pool, store, head));
