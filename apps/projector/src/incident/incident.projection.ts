@@ -1,6 +1,7 @@
-import { eventSerializer, parseRecordStreamId } from '#events';
+import { parseRecordStreamId } from '#events';
 import { deleteAllIncidentRows, findIncidentRows, saveIncidentRows, type IncidentRow } from '#read-model';
 import { rowKeyString, rowProjection } from '../row-projection.js';
+import { incidentEventKey } from './incident-event-key.js';
 import { evolveIncidentRow } from './incident-row.evolve.js';
 
 export const INCIDENT_PROJECTION = 'incidents';
@@ -9,10 +10,7 @@ export const INCIDENT_PROJECTION = 'incidents';
 export const incidentProjection = rowProjection<IncidentRow>({
   name: INCIDENT_PROJECTION,
   kind: 'incident',
-  keyOf: (event) =>
-    event.type.startsWith('incident.') && eventSerializer.knows(event.type)
-      ? parseRecordStreamId('incident', event.streamId)
-      : undefined,
+  keyOf: incidentEventKey,
   evolve: (row, event) => {
     const key = parseRecordStreamId('incident', event.streamId)!;
     return evolveIncidentRow(row, event, key);

@@ -10,6 +10,7 @@ import {
 import type { Projection } from '../projection.js';
 import { rowKeyString, rowProjection } from '../row-projection.js';
 import { incidentAutoCloseAfterDays } from './auto-close-policy.js';
+import { incidentEventKey } from '../incident/incident-event-key.js';
 import { nextIncidentTimerDue } from './incident-timer-due.js';
 
 export const INCIDENT_TIMERS_PROJECTION = 'incident-timers';
@@ -21,10 +22,7 @@ function isFinal(incident: Incident): boolean {
 const rows = rowProjection<IncidentTimerRow>({
   name: INCIDENT_TIMERS_PROJECTION,
   kind: 'incident',
-  keyOf: (event) =>
-    event.type.startsWith('incident.') && eventSerializer.knows(event.type)
-      ? parseRecordStreamId('incident', event.streamId)
-      : undefined,
+  keyOf: incidentEventKey,
   evolve: (row, recorded) => {
     const event = eventSerializer.deserialize<IncidentEvent>(recorded);
     const incident = incidentDecider.evolve(row?.incident ?? null, event);
