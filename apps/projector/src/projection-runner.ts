@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type pg from 'pg';
-import { encodePosition, type EventStore, type Position, type RecordedEvent } from '#event-store';
+import { EventStoreUnavailableError, encodePosition, type EventStore, type Position, type RecordedEvent } from '#event-store';
 import { READ_MODEL_CHANNEL, advanceCheckpoint, loadCheckpoint, type ChangedRecord, type ReadModelChange } from '#read-model';
 import { BatchQueue } from './batch-queue.js';
 import type { Projection } from './projection.js';
@@ -63,7 +63,10 @@ export class ProjectionRunner {
       } catch (error) {
         if (signal.aborted) break;
         this.lastError = error instanceof Error ? error.message : String(error);
-        if (!(error instanceof CheckpointMovedError)) this.logger.error(`Restarting after failure: ${this.lastError}`);
+        // A store that is down (or stopping with the process) is expected now and then; any
+        // other failure is a bug or bad data worth an error.
+        if (error instanceof EventStoreUnavailableError) this.logger.warn(`Store unavailable, retrying: ${this.lastError}`);
+        else if (!(error instanceof CheckpointMovedError)) this.logger.error(`Restarting after failure: ${this.lastError}`);
         await abortableDelay(this.options.retryDelayMs ?? 1_000, signal);
       }
     }
