@@ -37,10 +37,6 @@ export class EventSerializer {
     return this.byStoredName.has(storedName) || this.upcasters.has(storedName);
   }
 
-  storedNames(): string[] {
-    return [...this.byStoredName.keys(), ...this.upcasters.keys()];
-  }
-
   serialize(event: DomainEvent): StoredEventForm {
     const contract = this.byType.get(event.type);
     if (!contract) throw new UnknownEventTypeError(event.type);
