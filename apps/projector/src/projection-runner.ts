@@ -44,7 +44,7 @@ export class ProjectionRunner {
     private readonly options: ProjectionRunnerOptions = {},
   ) {
     this.logger = new Logger(`Projection ${projection.name}`);
-    this.maxBatch = options.maxBatch ?? 500;
+    this.maxBatch = options.maxBatch ?? 1000;
   }
 
   status(): ProjectionStatus {

@@ -49,7 +49,7 @@ export class PostgresEventStore implements EventStore {
     private readonly pool: Pool,
     private readonly options: PostgresEventStoreOptions = {},
   ) {
-    this.pageSize = options.pageSize ?? 500;
+    this.pageSize = options.pageSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 25;
   }
 
