@@ -182,6 +182,31 @@ describe('incident timers: SLA warnings, breaches and auto-close appended by the
     const read = await graphql<{ incident: { state: string } }>(app.url, STATE, { id }, agent);
     expect(read.data?.incident.state).toBe('CLOSED');
   });
+
+  it('reschedules a timer computed with an older, shorter auto-close period instead of closing early', async () => {
+    const { id } = await openP1('Monitor flickers');
+    const resolvedAt = app.clock.now().getTime();
+    const resolved = await graphql(
+      app.url,
+      RESOLVE,
+      { input: { id, resolutionCode: 'SOLVED_WORKAROUND', resolutionNotes: 'New cable' } },
+      agent,
+    );
+    expect(resolved.errors).toBeUndefined();
+    await until(async () => (await timerRow(id))?.kind === 'AUTO_CLOSE', 'the auto-close timer');
+    // As if the row had been written while the period was 2 days.
+    await app.database.pool.query('UPDATE incident_timers SET due_at = $2 WHERE incident_id = $1', [
+      id,
+      new Date(resolvedAt + days(2)),
+    ]);
+
+    app.clock.advance(days(3));
+    await until(
+      async () => (await timerRow(id))?.due_at?.getTime() === resolvedAt + days(7),
+      'the timer to move to the current period',
+    );
+    expect(await closedEvents(id)).toEqual([]);
+  });
 });
 
 function iso(ms: number): string {

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigurationError, loadConfig, type AppConfig } from '#config';
 import { InfrastructureModule, READ_MODEL_POOL } from '#infrastructure';
 import { ProjectorAppModule } from './projector-app.module.js';
-import { ALL_PROJECTIONS } from './projections.js';
+import { projectionsFor } from './projections.js';
 import { resetProjection } from './rebuild.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -36,12 +36,13 @@ async function main(): Promise<void> {
  * and replays from the start of the log; with none running, the next start replays.
  */
 async function rebuild(config: AppConfig, names: string[], logger: LogLevel[]): Promise<void> {
-  const unknown = names.filter((name) => !ALL_PROJECTIONS.some((projection) => projection.name === name));
+  const all = projectionsFor(config);
+  const unknown = names.filter((name) => !all.some((projection) => projection.name === name));
   if (unknown.length > 0) {
-    process.stderr.write(`Unknown projection(s): ${unknown.join(', ')}. Known: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}\n`);
+    process.stderr.write(`Unknown projection(s): ${unknown.join(', ')}. Known: ${all.map((p) => p.name).join(', ')}\n`);
     process.exit(2);
   }
-  const chosen = names.length > 0 ? ALL_PROJECTIONS.filter((projection) => names.includes(projection.name)) : ALL_PROJECTIONS;
+  const chosen = names.length > 0 ? all.filter((projection) => names.includes(projection.name)) : all;
   const app = await NestFactory.createApplicationContext(InfrastructureModule.forRoot(config), { logger });
   const pool = app.get(READ_MODEL_POOL);
   for (const projection of chosen) {

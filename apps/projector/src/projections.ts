@@ -1,3 +1,4 @@
+import type { AppConfig } from '#config';
 import type { Projection } from './projection.js';
 import { incidentProjection } from './incident/incident.projection.js';
 import { incidentTimersProjection } from './timers/incident-timers.projection.js';
@@ -5,4 +6,6 @@ import { incidentTimersProjection } from './timers/incident-timers.projection.js
 export const PROJECTIONS = Symbol('PROJECTIONS');
 
 /** Every read model the projector keeps. */
-export const ALL_PROJECTIONS: readonly Projection[] = [incidentProjection, incidentTimersProjection];
+export function projectionsFor(config: Pick<AppConfig, 'incidentAutoCloseDays'>): readonly Projection[] {
+  return [incidentProjection, incidentTimersProjection(config.incidentAutoCloseDays)];
+}

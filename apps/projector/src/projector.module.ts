@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ProjectorService } from './projector.service.js';
-import { ALL_PROJECTIONS, PROJECTIONS } from './projections.js';
+import type { AppConfig } from '#config';
+import { APP_CONFIG } from '#infrastructure';
+import { PROJECTIONS, projectionsFor } from './projections.js';
 import {
   defaultIncidentTimerWorkerOptions,
   INCIDENT_TIMER_WORKER_OPTIONS,
@@ -14,7 +16,7 @@ import {
  */
 @Module({
   providers: [
-    { provide: PROJECTIONS, useValue: ALL_PROJECTIONS },
+    { provide: PROJECTIONS, useFactory: (config: AppConfig) => projectionsFor(config), inject: [APP_CONFIG] },
     ProjectorService,
     { provide: INCIDENT_TIMER_WORKER_OPTIONS, useValue: defaultIncidentTimerWorkerOptions },
     IncidentTimerWorker,

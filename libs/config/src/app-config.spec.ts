@@ -10,6 +10,7 @@ describe(loadConfig.name, () => {
       readModel: { kind: 'embedded' },
       auth: { kind: 'development' },
       runProjector: true,
+      incidentAutoCloseDays: 7,
     });
   });
 
@@ -33,6 +34,8 @@ describe(loadConfig.name, () => {
     ['JWT_SECRET', 'short'],
     ['RUN_PROJECTOR', 'maybe'],
     ['LOG_LEVEL', 'loud'],
+    ['INCIDENT_AUTO_CLOSE_DAYS', '0'],
+    ['INCIDENT_AUTO_CLOSE_DAYS', 'soon'],
   ])('rejects %s=%s naming the variable', (variable, value) => {
     const error = captureError(() => loadConfig({ [variable]: value }));
     expect(error).toBeInstanceOf(ConfigurationError);

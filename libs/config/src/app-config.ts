@@ -23,6 +23,8 @@ export interface AppConfig {
   readonly readModel: ReadModelConfig;
   readonly auth: AuthConfig;
   readonly runProjector: boolean;
+  /** Days after which a RESOLVED incident closes by itself (ServiceNow's default is 7). */
+  readonly incidentAutoCloseDays: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   readonly production: boolean;
 }
@@ -72,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : { kind: 'embedded' },
     auth: authConfig(parsed),
     runProjector: parsed.RUN_PROJECTOR ?? true,
+    incidentAutoCloseDays: parsed.INCIDENT_AUTO_CLOSE_DAYS ?? 7,
     logLevel: (parsed.LOG_LEVEL as AppConfig['logLevel'] | undefined) ?? 'log',
     production,
   };

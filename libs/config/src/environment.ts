@@ -45,6 +45,12 @@ export class Environment {
   JWT_AUDIENCE?: string;
 
   @IsOptional()
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1, { message: 'must be between 1 and 365' })
+  @Max(365, { message: 'must be between 1 and 365' })
+  INCIDENT_AUTO_CLOSE_DAYS?: number;
+
+  @IsOptional()
   @Transform(({ obj, key }) => parseBoolean((obj as Record<string, unknown>)[key]))
   @IsBoolean({ message: 'must be true or false' })
   RUN_PROJECTOR?: boolean;

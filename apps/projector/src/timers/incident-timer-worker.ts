@@ -3,12 +3,13 @@ import type pg from 'pg';
 import { Clock, DeciderCommandExecutor, type CommandEnvelope } from '#commands';
 import { DomainError, incidentDecider } from '#domain';
 import { recordStreamId } from '#events';
-import { READ_MODEL_POOL, READ_MODEL_URL } from '#infrastructure';
-import { findDueIncidentTimerRows, type IncidentTimerRow } from '#read-model';
+import type { AppConfig } from '#config';
+import { APP_CONFIG, READ_MODEL_POOL, READ_MODEL_URL } from '#infrastructure';
+import { findDueIncidentTimerRows, rescheduleIncidentTimerRow, type IncidentTimerRow } from '#read-model';
 import { abortableDelay } from '../abortable-delay.js';
 import { whileLeader } from '../projection-leadership.js';
-import { incidentAutoCloseAfterDays } from './auto-close-policy.js';
 import { dueIncidentTimerCommands, type TimerCommand } from './incident-timer-commands.js';
+import { nextIncidentTimerDue } from './incident-timer-due.js';
 
 export interface IncidentTimerWorkerOptions {
   /** How often due rows are looked for; an event is appended at most this late. */
@@ -39,6 +40,7 @@ export class IncidentTimerWorker implements OnApplicationBootstrap, OnApplicatio
     @Inject(READ_MODEL_POOL) private readonly pool: pg.Pool,
     @Inject(READ_MODEL_URL) private readonly databaseUrl: string,
     @Inject(INCIDENT_TIMER_WORKER_OPTIONS) private readonly options: IncidentTimerWorkerOptions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly executor: DeciderCommandExecutor,
     private readonly clock: Clock,
   ) {}
@@ -74,7 +76,14 @@ export class IncidentTimerWorker implements OnApplicationBootstrap, OnApplicatio
 
   /** In order; a failure leaves the rest of this incident's commands to the next tick. */
   private async fire(row: IncidentTimerRow, now: Date): Promise<void> {
-    const commands = dueIncidentTimerCommands(row.incident, now.toISOString(), incidentAutoCloseAfterDays(row.tenant));
+    const days = this.config.incidentAutoCloseDays;
+    const commands = dueIncidentTimerCommands(row.incident, now.toISOString(), days);
+    if (commands.length === 0) {
+      // Due by an older auto-close period: move the row to when it is due now, so it stops
+      // taking a place in every tick's batch.
+      await rescheduleIncidentTimerRow(this.pool, row, nextIncidentTimerDue(row.incident, days));
+      return;
+    }
     for (const timerCommand of commands) {
       try {
         await this.send(row, timerCommand, now);

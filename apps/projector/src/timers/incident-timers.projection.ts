@@ -9,7 +9,6 @@ import {
 } from '#read-model';
 import type { Projection } from '../projection.js';
 import { rowKeyString, rowProjection } from '../row-projection.js';
-import { incidentAutoCloseAfterDays } from './auto-close-policy.js';
 import { incidentEventKey } from '../incident/incident-event-key.js';
 import { nextIncidentTimerDue } from './incident-timer-due.js';
 
@@ -19,37 +18,40 @@ function isFinal(incident: Incident): boolean {
   return incident.status === 'CLOSED' || incident.status === 'CANCELED';
 }
 
-const rows = rowProjection<IncidentTimerRow>({
-  name: INCIDENT_TIMERS_PROJECTION,
-  kind: 'incident',
-  keyOf: incidentEventKey,
-  evolve: (row, recorded) => {
-    const event = eventSerializer.deserialize<IncidentEvent>(recorded);
-    const incident = incidentDecider.evolve(row?.incident ?? null, event);
-    if (!incident) return row;
-    const { tenant, id } = parseRecordStreamId('incident', recorded.streamId)!;
-    return { tenant, incidentId: id, incident, due: nextIncidentTimerDue(incident, incidentAutoCloseAfterDays(tenant)) };
-  },
-  load: async (tx, keys) =>
-    new Map(
-      (await findIncidentTimerRows(tx, keys)).map((row) => [rowKeyString({ tenant: row.tenant, id: row.incidentId }), row]),
-    ),
-  // A closed or canceled incident never falls due again; later events for it fold to nothing.
-  save: async (tx, changed) => {
-    await saveIncidentTimerRows(tx, changed.filter((row) => !isFinal(row.incident)));
-    await deleteIncidentTimerRows(tx, changed.filter((row) => isFinal(row.incident)));
-  },
-  reset: deleteAllIncidentTimerRows,
-});
-
 /**
  * The next due instant of every incident, for the timer worker. The worker alone reads it, so
- * unlike the incident projection it has nothing to announce to live subscribers.
+ * unlike the incident projection it has nothing to announce to live subscribers. After the
+ * auto-close period changes, rows written before still hold the old instant: the worker
+ * reschedules those it finds early, and a rebuild of this projection recomputes them all.
  */
-export const incidentTimersProjection: Projection = {
-  ...rows,
-  applyBatch: async (events, tx) => {
-    await rows.applyBatch(events, tx);
-    return [];
-  },
-};
+export function incidentTimersProjection(autoCloseAfterDays: number): Projection {
+  const rows = rowProjection<IncidentTimerRow>({
+    name: INCIDENT_TIMERS_PROJECTION,
+    kind: 'incident',
+    keyOf: incidentEventKey,
+    evolve: (row, recorded) => {
+      const event = eventSerializer.deserialize<IncidentEvent>(recorded);
+      const incident = incidentDecider.evolve(row?.incident ?? null, event);
+      if (!incident) return row;
+      const { tenant, id } = parseRecordStreamId('incident', recorded.streamId)!;
+      return { tenant, incidentId: id, incident, due: nextIncidentTimerDue(incident, autoCloseAfterDays) };
+    },
+    load: async (tx, keys) =>
+      new Map(
+        (await findIncidentTimerRows(tx, keys)).map((row) => [rowKeyString({ tenant: row.tenant, id: row.incidentId }), row]),
+      ),
+    // A closed or canceled incident never falls due again; later events for it fold to nothing.
+    save: async (tx, changed) => {
+      await saveIncidentTimerRows(tx, changed.filter((row) => !isFinal(row.incident)));
+      await deleteIncidentTimerRows(tx, changed.filter((row) => isFinal(row.incident)));
+    },
+    reset: deleteAllIncidentTimerRows,
+  });
+  return {
+    ...rows,
+    applyBatch: async (events, tx) => {
+      await rows.applyBatch(events, tx);
+      return [];
+    },
+  };
+}

@@ -76,3 +76,19 @@ export async function deleteIncidentTimerRows(
 export async function deleteAllIncidentTimerRows(db: Queryable): Promise<void> {
   await db.query('TRUNCATE incident_timers');
 }
+
+/**
+ * Moves a row's due instant when the worker finds it was computed with settings since changed.
+ * Only if the row still holds what the worker read: a projection update in between wins.
+ */
+export async function rescheduleIncidentTimerRow(
+  db: Queryable,
+  row: IncidentTimerRow,
+  due: IncidentTimerRow['due'],
+): Promise<void> {
+  await db.query(
+    `UPDATE incident_timers SET due_at = $4, kind = $5
+     WHERE tenant = $1 AND incident_id = $2 AND due_at IS NOT DISTINCT FROM $3::timestamptz`,
+    [row.tenant, row.incidentId, row.due?.at ?? null, due?.at ?? null, due?.kind ?? null],
+  );
+}
