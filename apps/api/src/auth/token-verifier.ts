@@ -10,8 +10,20 @@ export class InvalidTokenError extends Error {
   }
 }
 
-/** Verifies bearer tokens (HS256 with a shared secret, or keys from a JWKS URL) into principals. */
+/** Enough for every active user and service of a large deployment; the oldest entry goes first. */
+const CACHE_LIMIT = 10_000;
+
+/** Tenant ids become part of stream names and keys, so they are kept to a safe alphabet. */
+const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+/**
+ * Verifies bearer tokens (HS256 with a shared secret, or keys from a JWKS URL) into principals.
+ * A token once verified is remembered until it expires: clients send the same token with every
+ * request, and checking its signature each time is a measurable share of a command's cost.
+ */
 export class TokenVerifier {
+  private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
+
   private constructor(
     private readonly verifyJwt: (token: string, options: JWTVerifyOptions) => Promise<JWTPayload>,
     private readonly config: AuthConfig,
@@ -30,6 +42,9 @@ export class TokenVerifier {
   async verify(authorization: string): Promise<Principal> {
     const token = authorization.replace(/^Bearer\s+/i, '').trim();
     if (!token) throw new InvalidTokenError('Missing bearer token');
+    const cached = this.verified.get(token);
+    if (cached && cached.expiresAtMs > Date.now()) return cached.principal;
+    this.verified.delete(token);
     let payload: JWTPayload;
     try {
       const options = {
@@ -42,7 +57,10 @@ export class TokenVerifier {
     } catch (error) {
       throw new InvalidTokenError(`Invalid token: ${error instanceof Error ? error.message : 'unreadable'}`);
     }
-    return toPrincipal(payload);
+    const principal = toPrincipal(payload);
+    if (this.verified.size >= CACHE_LIMIT) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { principal, expiresAtMs: payload.exp! * 1000 });
+    return principal;
   }
 }
 
@@ -50,7 +68,9 @@ function toPrincipal(payload: JWTPayload): Principal {
   const tenant = payload.tenant;
   const roles = payload.roles;
   if (typeof payload.sub !== 'string' || payload.sub === '') throw new InvalidTokenError('Token has no subject');
-  if (typeof tenant !== 'string' || tenant === '') throw new InvalidTokenError('Token has no tenant claim');
+  if (typeof tenant !== 'string' || !TENANT_ID.test(tenant)) {
+    throw new InvalidTokenError('Token tenant must be 1 to 64 letters, digits, "_", "." or "-"');
+  }
   if (!Array.isArray(roles) || !roles.every((role): role is Role => ROLES.includes(role as Role))) {
     throw new InvalidTokenError(`Token roles must be a list of: ${ROLES.join(', ')}`);
   }
