@@ -15,6 +15,7 @@ import { graphqlOptions } from './graphql/graphql-options.js';
 import { HealthController } from './health/health.controller.js';
 import { IncidentModule } from './incident/incident.module.js';
 import { ReadModelModule } from './read-model/read-model.module.js';
+import { TenantModule } from './tenant/tenant.module.js';
 
 @Module({})
 export class AppModule {
@@ -34,6 +35,7 @@ export class AppModule {
         ReadModelModule,
         CommandsModule,
         IncidentModule,
+        TenantModule,
         ...(config.runProjector ? [ProjectorModule] : []),
       ],
       controllers: [HealthController],

@@ -3,3 +3,4 @@ export * from './command.js';
 export * from './domain-error.js';
 export * from './instant.js';
 export * from './incident/index.js';
+export * from './tenant/index.js';

@@ -1,5 +1,6 @@
 import { EventSerializer } from './event-serializer.js';
 import { incidentEventContracts } from './incident/incident-event-contracts.js';
+import { tenantSettingsEventContracts } from './tenant/tenant-settings-event-contracts.js';
 
 /** Every event the product stores, for reading and writing them with their stored names. */
-export const eventSerializer = new EventSerializer([...incidentEventContracts]);
+export const eventSerializer = new EventSerializer([...incidentEventContracts, ...tenantSettingsEventContracts]);

@@ -3,5 +3,7 @@ export * from './domain-event.js';
 export * from './event-contract.js';
 export * from './event-serializer.js';
 export * from './incident/index.js';
+export * from './tenant/index.js';
 export * from './record-streams.js';
+export * from './tenant-settings-stream.js';
 export * from './event-catalog.js';

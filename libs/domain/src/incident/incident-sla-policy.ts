@@ -1,7 +1,7 @@
-import type { IncidentPriority, IncidentSlaTargets } from '#events';
+import type { IncidentPriority, IncidentSlaTargets, IncidentSlaTargetsByPriority } from '#events';
 
 /** SLA targets for every priority; each tenant has one, handed to the decider as data. */
-export type IncidentSlaPolicy = { readonly [P in IncidentPriority]: IncidentSlaTargets };
+export type IncidentSlaPolicy = IncidentSlaTargetsByPriority;
 
 /** SPEC.md's defaults, for tenants that have not configured their own. */
 export const defaultIncidentSlaPolicy: IncidentSlaPolicy = {

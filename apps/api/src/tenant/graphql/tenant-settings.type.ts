@@ -1,0 +1,10 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { IncidentSlaPolicy } from './incident-sla-policy.type.js';
+
+@ObjectType({ description: "The caller's tenant's settings, as commands use them" })
+export class TenantSettings {
+  @Field(() => IncidentSlaPolicy, { description: 'Targets new and reprioritised incidents get' })
+  incidentSlaPolicy!: IncidentSlaPolicy;
+  @Field({ description: 'True while the tenant has not configured its own policy (SPEC defaults)' })
+  isDefault!: boolean;
+}

@@ -1,0 +1,19 @@
+import type { TenantSettingsEvent } from '#events';
+import type { Decider } from '../decider.js';
+import type { TenantSettingsCommand } from './tenant-settings.commands.js';
+import { decideTenantSettings } from './tenant-settings.decide.js';
+import {
+  evolveTenantSettings,
+  initialTenantSettingsState,
+  type TenantSettingsState,
+} from './tenant-settings.state.js';
+
+export const tenantSettingsDecider: Decider<
+  TenantSettingsCommand,
+  TenantSettingsEvent,
+  TenantSettingsState
+> = {
+  initialState: initialTenantSettingsState,
+  evolve: evolveTenantSettings,
+  decide: decideTenantSettings,
+};

@@ -1,0 +1,15 @@
+import type { DomainEvent } from '../domain-event.js';
+import type { IncidentPriority, IncidentSlaTargets } from '../incident/incident-vocabulary.js';
+
+/** SLA targets for every priority, as a tenant configures them. */
+export type IncidentSlaTargetsByPriority = { readonly [P in IncidentPriority]: IncidentSlaTargets };
+
+/** Holds the whole policy, not a diff, so the stream's last event alone is the current policy. */
+export type IncidentSlaPolicyConfigured = DomainEvent<
+  'IncidentSlaPolicyConfigured',
+  { readonly policy: IncidentSlaTargetsByPriority; readonly at: string }
+>;
+
+export type TenantSettingsEvent = IncidentSlaPolicyConfigured;
+
+export type TenantSettingsEventType = TenantSettingsEvent['type'];
