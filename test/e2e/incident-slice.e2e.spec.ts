@@ -66,3 +66,35 @@ describe('incident slice: openIncident to incident(id) through the event store a
     expect(await response.json()).toMatchObject({ status: 'ok', eventStore: 'up', readModel: 'up' });
   });
 });
+
+describe('GraphQL over HTTP conformance', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => app?.close());
+
+  it('answers queries sent with GET, in the graphql-response media type', async () => {
+    const token = await app.token('acme', ['agent']);
+    const response = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ incidents(first: 1) { edges { cursor } } }')}`, {
+      headers: { accept: 'application/graphql-response+json', authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/graphql-response+json');
+    expect(await response.json()).toEqual({ data: { incidents: { edges: [] } } });
+  });
+
+  it('refuses a mutation sent with GET and a document that does not parse, with a 4xx and no stack', async () => {
+    const token = await app.token('acme', ['agent']);
+    const mutation = encodeURIComponent('mutation { openIncident(input: {title: "x", impact: 1, urgency: 1}) { version } }');
+    const viaGet = await fetch(`${app.url}/graphql?query=${mutation}`, {
+      headers: { accept: 'application/graphql-response+json', authorization: `Bearer ${token}` },
+    });
+    expect(viaGet.status).toBe(405);
+    const unparsable = await graphql(app.url, '{ incidents(first: ', {}, token);
+    expect(unparsable.status).toBe(400);
+    expect(unparsable.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(JSON.stringify(unparsable)).not.toMatch(/\n\s+at /);
+  });
+});
