@@ -60,6 +60,16 @@ describe('incident slice: openIncident to incident(id) through the event store a
     expect(rows[0].n).toBe(2);
   });
 
+  it('serves Prometheus metrics: operations by outcome, projections', async () => {
+    const response = await fetch(`${app.url}/metrics`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toMatch(/itsm_graphql_operations_total\{operation="Open",type="mutation",code="OK"\} [1-9]/);
+    expect(text).toMatch(/itsm_graphql_operations_total\{operation="Open",type="mutation",code="BAD_USER_INPUT"\} 1/);
+    expect(text).toMatch(/itsm_projection_events_applied\{projection="incidents"\} [1-9]/);
+    expect(text).toContain('itsm_process_cpu_seconds_total');
+  });
+
   it('serves /health', async () => {
     const response = await fetch(`${app.url}/health`);
     expect(response.status).toBe(200);

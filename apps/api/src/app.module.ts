@@ -12,6 +12,9 @@ import { TokenVerifier } from './auth/token-verifier.js';
 import { GraphQLExceptionPassthrough } from './errors/graphql-exception.filter.js';
 import { inputValidationPipe } from './errors/validation-pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
+import { MetricsController } from './metrics/metrics.controller.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { Metrics } from './metrics/metrics.js';
 import { HealthController } from './health/health.controller.js';
 import { IncidentModule } from './incident/incident.module.js';
 import { ReadModelModule } from './read-model/read-model.module.js';
@@ -27,9 +30,10 @@ export class AppModule {
         InfrastructureModule.forRoot(config),
         CqrsModule.forRoot(),
         AuthModule,
+        MetricsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [TokenVerifier],
+          inject: [TokenVerifier, Metrics],
           useFactory: graphqlOptions,
         }),
         ReadModelModule,
@@ -38,7 +42,7 @@ export class AppModule {
         TenantModule,
         ...(config.runProjector ? [ProjectorModule] : []),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: APP_PIPE, useFactory: inputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLExceptionPassthrough },

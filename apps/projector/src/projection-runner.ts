@@ -16,6 +16,8 @@ export interface ProjectionRunnerOptions {
 export interface ProjectionStatus {
   readonly projection: string;
   readonly position: string | undefined;
+  /** Events applied since this runner was made. */
+  readonly eventsApplied: number;
   readonly lastError: string | undefined;
 }
 
@@ -35,6 +37,7 @@ export class ProjectionRunner {
   private readonly maxBatch: number;
   private position: Position | undefined;
   private lastError: string | undefined;
+  private eventsApplied = 0;
   private committing = false;
 
   constructor(
@@ -51,6 +54,7 @@ export class ProjectionRunner {
     return {
       projection: this.projection.name,
       position: this.position && encodePosition(this.position),
+      eventsApplied: this.eventsApplied,
       lastError: this.lastError,
     };
   }
@@ -116,6 +120,7 @@ export class ProjectionRunner {
       await this.notify(tx, last, changed);
       await tx.query('COMMIT');
       this.position = last;
+      this.eventsApplied += batch.length;
       this.lastError = undefined;
     } catch (error) {
       await tx.query('ROLLBACK').catch(() => undefined);

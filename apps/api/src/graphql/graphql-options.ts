@@ -5,6 +5,8 @@ import type { Context as WsContext } from 'graphql-ws';
 import type { GraphQLContext } from '../auth/graphql-context.js';
 import { InvalidTokenError, type TokenVerifier } from '../auth/token-verifier.js';
 import { formatGraphQLError } from '../errors/format-graphql-error.js';
+import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin.js';
+import type { Metrics } from '../metrics/metrics.js';
 
 /** Verifies a token if one is given; a refused one is remembered, to be answered UNAUTHENTICATED. */
 async function authenticate(verifier: TokenVerifier, authorization: unknown): Promise<GraphQLContext> {
@@ -25,7 +27,7 @@ interface WsExtra {
  * GraphQL over HTTP (POST and GET, `application/graphql-response+json`) and graphql-ws on the
  * same path. The schema is generated from code; `npm run schema` writes it to schema.graphql.
  */
-export function graphqlOptions(verifier: TokenVerifier): ApolloDriverConfig {
+export function graphqlOptions(verifier: TokenVerifier, metrics: Metrics): ApolloDriverConfig {
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -38,6 +40,7 @@ export function graphqlOptions(verifier: TokenVerifier): ApolloDriverConfig {
     // credential for a cross-site request to abuse; the guard would also block GET queries.
     csrfPrevention: false,
     formatError: formatGraphQLError,
+    plugins: [graphqlMetricsPlugin(metrics)],
     context: ({ req }: { req: Request }) => authenticate(verifier, req.headers.authorization),
     subscriptions: {
       'graphql-ws': graphqlWsOptions(verifier),
