@@ -29,11 +29,12 @@ export async function graphql<Data = Record<string, unknown>>(
 }
 
 /** A graphql-ws client over a real WebSocket. */
-export function wsClient(url: string, token?: string): Client {
+export function wsClient(url: string, token?: string, onClosed?: (event: unknown) => void): Client {
   return createClient({
     url: `${url.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocket,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
+    ...(onClosed ? { on: { closed: onClosed } } : {}),
   });
 }

@@ -14,7 +14,7 @@ export interface TestApp {
   readonly url: string;
   readonly clock: TestClock;
   readonly database: TestDatabase;
-  token(tenant: string, roles: Role[], subject?: string): Promise<string>;
+  token(tenant: string, roles: Role[], subject?: string, expiresIn?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -43,7 +43,8 @@ export async function startTestApp(): Promise<TestApp> {
     url: `http://127.0.0.1:${address.port}`,
     clock,
     database,
-    token: (tenant, roles, subject = `${roles[0]}-1@${tenant}`) => issueToken(SECRET, { subject, tenant, roles }),
+    token: (tenant, roles, subject = `${roles[0]}-1@${tenant}`, expiresIn) =>
+      issueToken(SECRET, { subject, tenant, roles, expiresIn }),
     async close() {
       await app.close();
       await database.drop();

@@ -16,6 +16,8 @@ export interface Principal {
   readonly subject: string;
   readonly tenant: string;
   readonly roles: readonly Role[];
+  /** When the token it came from stops being valid; long-lived connections end then. */
+  readonly expiresAt?: Date;
 }
 
 export function hasAnyRole(principal: Principal, roles: readonly Role[]): boolean {

@@ -57,7 +57,7 @@ export class TokenVerifier {
     } catch (error) {
       throw new InvalidTokenError(`Invalid token: ${error instanceof Error ? error.message : 'unreadable'}`);
     }
-    const principal = toPrincipal(payload);
+    const principal = { ...toPrincipal(payload), expiresAt: new Date(payload.exp! * 1000) };
     if (this.verified.size >= CACHE_LIMIT) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, { principal, expiresAtMs: payload.exp! * 1000 });
     return principal;

@@ -2,6 +2,7 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import type { Request } from 'express';
 import type { Context as WsContext } from 'graphql-ws';
+import type { WebSocket } from 'ws';
 import type { GraphQLContext } from '../auth/graphql-context.js';
 import { InvalidTokenError, type TokenVerifier } from '../auth/token-verifier.js';
 import { formatGraphQLError } from '../errors/format-graphql-error.js';
@@ -21,6 +22,22 @@ async function authenticate(verifier: TokenVerifier, authorization: unknown): Pr
 
 interface WsExtra {
   context?: GraphQLContext;
+  readonly socket: WebSocket;
+}
+
+/** setTimeout's longest delay; a token valid for longer is checked again after that. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * A WebSocket outlives the token it was opened with unless it is closed when the token expires;
+ * 4401 tells graphql-ws clients not to retry with the same token.
+ */
+function closeWhenTokenExpires(extra: WsExtra, expiresAt: Date): void {
+  const timer = setTimeout(
+    () => extra.socket.close(4401, 'Token expired'),
+    Math.min(Math.max(expiresAt.getTime() - Date.now(), 0), MAX_TIMER_MS),
+  );
+  extra.socket.once('close', () => clearTimeout(timer));
 }
 
 /**
@@ -58,7 +75,9 @@ function graphqlWsOptions(verifier: TokenVerifier): Record<string, unknown> {
   return {
     onConnect: async (ctx: WsContext) => {
       const params = ctx.connectionParams ?? {};
-      (ctx.extra as WsExtra).context = await authenticate(verifier, params.authorization ?? params.Authorization);
+      const extra = ctx.extra as WsExtra;
+      extra.context = await authenticate(verifier, params.authorization ?? params.Authorization);
+      if (extra.context.principal?.expiresAt) closeWhenTokenExpires(extra, extra.context.principal.expiresAt);
       return true;
     },
     context: (ctx: WsContext) => (ctx.extra as WsExtra).context ?? {},
