@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
   });
   app.enableShutdownHooks();
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
   await app.listen(config.port);
   const logger = new Logger('ITSM');
   logger.log(`GraphQL API:  http://localhost:${config.port}/graphql  (subscriptions: ws://localhost:${config.port}/graphql)`);

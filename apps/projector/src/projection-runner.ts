@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type pg from 'pg';
-import { EventStoreUnavailableError, encodePosition, type EventStore, type Position, type RecordedEvent } from '#event-store';
-import { READ_MODEL_CHANNEL, advanceCheckpoint, loadCheckpoint, type ChangedRecord, type ReadModelChange } from '#read-model';
+import { EventStoreUnavailableError, encodePosition, isPostgresUnavailable, type EventStore, type Position, type RecordedEvent } from '#event-store';
+import { READ_MODEL_CHANNEL, advanceCheckpoint, inTransaction, loadCheckpoint, type ChangedRecord, type ReadModelChange } from '#read-model';
 import { BatchQueue } from './batch-queue.js';
 import type { Projection } from './projection.js';
 import { abortableDelay } from './abortable-delay.js';
@@ -69,7 +69,7 @@ export class ProjectionRunner {
         this.lastError = error instanceof Error ? error.message : String(error);
         // A store that is down (or stopping with the process) is expected now and then; any
         // other failure is a bug or bad data worth an error.
-        if (error instanceof EventStoreUnavailableError) this.logger.warn(`Store unavailable, retrying: ${this.lastError}`);
+        if (error instanceof EventStoreUnavailableError || isPostgresUnavailable(error)) this.logger.warn(`Store unavailable, retrying: ${this.lastError}`);
         else if (!(error instanceof CheckpointMovedError)) this.logger.error(`Restarting after failure: ${this.lastError}`);
         await abortableDelay(this.options.retryDelayMs ?? 1_000, signal);
       }
@@ -109,25 +109,20 @@ export class ProjectionRunner {
 
   private async commitBatch(batch: readonly RecordedEvent[]): Promise<void> {
     const last = batch[batch.length - 1]!.position;
-    const tx = await this.pool.connect();
     this.committing = true;
     try {
-      await tx.query('BEGIN');
-      const changed = await this.projection.applyBatch(batch, tx);
-      if (!(await advanceCheckpoint(tx, this.projection.name, this.position, last))) {
-        throw new CheckpointMovedError(`Checkpoint of ${this.projection.name} moved; starting over from it`);
-      }
-      await this.notify(tx, last, changed);
-      await tx.query('COMMIT');
+      await inTransaction(this.pool, async (tx) => {
+        const changed = await this.projection.applyBatch(batch, tx);
+        if (!(await advanceCheckpoint(tx, this.projection.name, this.position, last))) {
+          throw new CheckpointMovedError(`Checkpoint of ${this.projection.name} moved; starting over from it`);
+        }
+        await this.notify(tx, last, changed);
+      });
       this.position = last;
       this.eventsApplied += batch.length;
       this.lastError = undefined;
-    } catch (error) {
-      await tx.query('ROLLBACK').catch(() => undefined);
-      throw error;
     } finally {
       this.committing = false;
-      tx.release();
     }
   }
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { deleteCheckpoint } from '#read-model';
+import { deleteCheckpoint, inTransaction } from '#read-model';
 import type { Projection } from './projection.js';
 
 /**
@@ -7,16 +7,8 @@ import type { Projection } from './projection.js';
  * leading it notices the missing checkpoint and replays from the start of the log.
  */
 export async function resetProjection(pool: pg.Pool, projection: Projection): Promise<void> {
-  const tx = await pool.connect();
-  try {
-    await tx.query('BEGIN');
+  await inTransaction(pool, async (tx) => {
     await projection.reset(tx);
     await deleteCheckpoint(tx, projection.name);
-    await tx.query('COMMIT');
-  } catch (error) {
-    await tx.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    tx.release();
-  }
+  });
 }

@@ -3,3 +3,4 @@ export * from './read-model-migrations.js';
 export * from './change-feed.js';
 export * from './projection-checkpoints.js';
 export * from './incident/index.js';
+export * from './in-transaction.js';

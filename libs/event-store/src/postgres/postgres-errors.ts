@@ -11,7 +11,7 @@ export function isPostgresUnavailable(error: unknown): boolean {
     if (UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08')) return true;
     if (UNAVAILABLE_SYSCALL_CODES.has(code)) return true;
   }
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|is not currently accepting connections/i.test(
     error.message,
   );
 }
