@@ -34,6 +34,7 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
   v_current bigint;
   v_count bigint := cardinality(p_ids);
+  v_last_seq bigint;
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtextextended(p_stream, 0));
   SELECT max(e.revision) INTO v_current FROM es_events e WHERE e.stream_id = p_stream;
@@ -44,12 +45,15 @@ BEGIN
     RETURN QUERY SELECT false, v_current, NULL::text, NULL::bigint;
     RETURN;
   END IF;
-  INSERT INTO es_events (stream_id, revision, id, type, data, metadata)
-  SELECT p_stream, coalesce(v_current, -1) + u.ord, u.id, u.type, u.data, u.metadata
-  FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS u(id, type, data, metadata, ord)
-  ORDER BY u.ord;
-  RETURN QUERY SELECT true, coalesce(v_current, -1) + v_count, pg_current_xact_id()::text,
-    currval(pg_get_serial_sequence('es_events', 'seq'));
+  WITH inserted AS (
+    INSERT INTO es_events (stream_id, revision, id, type, data, metadata)
+    SELECT p_stream, coalesce(v_current, -1) + u.ord, u.id, u.type, u.data, u.metadata
+    FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS u(id, type, data, metadata, ord)
+    ORDER BY u.ord
+    RETURNING es_events.seq
+  )
+  SELECT max(inserted.seq) INTO v_last_seq FROM inserted;
+  RETURN QUERY SELECT true, coalesce(v_current, -1) + v_count, pg_current_xact_id()::text, v_last_seq;
 END
 $fn$;
 `;
