@@ -1,8 +1,18 @@
-import { EventEmitter, on } from 'node:events';
+import { EventEmitter } from 'node:events';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import pg from 'pg';
 import { READ_MODEL_URL } from '#infrastructure';
 import { READ_MODEL_CHANNEL, type ReadModelChange } from '#read-model';
+import { ApiError } from '../errors/api-error.js';
+
+/** Changes a live subscriber may have waiting before it is dropped as too slow. */
+const MAX_PENDING_CHANGES = 1_000;
+
+export class SubscriberTooSlowError extends ApiError {
+  constructor(maxPending: number) {
+    super('SERVICE_UNAVAILABLE', `The subscription fell more than ${maxPending} changes behind; subscribe again`);
+  }
+}
 
 /**
  * Listens to the projections' commit notifications (PostgreSQL LISTEN/NOTIFY, so it works when
@@ -38,15 +48,36 @@ export class ReadModelChangeFeed implements OnModuleInit, OnModuleDestroy {
 
   /**
    * Every change from this call on, until the signal aborts. Listening starts at the call, not
-   * at the first next(), so a subscriber misses nothing committed after it subscribed.
+   * at the first next(), so a subscriber misses nothing committed after it subscribed. A
+   * subscriber that lets more than `maxPending` changes pile up is ended with an error instead
+   * of holding an ever-growing queue in memory.
    */
-  changes(signal: AbortSignal): AsyncGenerator<ReadModelChange> {
-    const events = on(this.emitter, 'change', { signal });
+  changes(signal: AbortSignal, maxPending = MAX_PENDING_CHANGES): AsyncGenerator<ReadModelChange> {
+    const pending: ReadModelChange[] = [];
+    let overflowed = false;
+    let wake: (() => void) | undefined;
+    const stopListening = this.onChange((change) => {
+      if (pending.length >= maxPending) overflowed = true;
+      else pending.push(change);
+      wake?.();
+    });
+    const onAbort = () => wake?.();
+    signal.addEventListener('abort', onAbort, { once: true });
     return (async function* () {
       try {
-        for await (const [change] of events) yield change as ReadModelChange;
-      } catch (error) {
-        if (!signal.aborted) throw error;
+        while (!signal.aborted) {
+          if (overflowed) throw new SubscriberTooSlowError(maxPending);
+          const next = pending.shift();
+          if (next) {
+            yield next;
+            continue;
+          }
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+        }
+      } finally {
+        stopListening();
+        signal.removeEventListener('abort', onAbort);
       }
     })();
   }
