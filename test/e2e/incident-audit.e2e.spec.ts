@@ -40,6 +40,23 @@ describe('incident audit: history, as-of, tenants and roles', () => {
     return graphql<{ history: HistoryEntry[] }>(app.url, HISTORY, { id }, token);
   }
 
+  it("records the caller's x-correlation-id on the events a command appends, and ignores a malformed one", async () => {
+    const automation = await app.token('acme', ['automation'], 'ci-pipeline@acme');
+    const note = `mutation Note($input: AddIncidentWorkNoteInput!) { addIncidentWorkNote(input: $input) { version } }`;
+    const traced = await graphql(app.url, note, { input: { id: incidentId, text: 'Deploy 42 rolled back' } }, automation, {
+      'x-correlation-id': 'pipeline-run-4711',
+    });
+    expect(traced.errors).toBeUndefined();
+    const untraced = await graphql(app.url, note, { input: { id: incidentId, text: 'Deploy 43' } }, automation, {
+      'x-correlation-id': 'not ok; drop table',
+    });
+    expect(untraced.errors).toBeUndefined();
+    const entries = (await history(agent, incidentId)).data!.history;
+    const [first, second] = entries.filter((entry) => entry.type === 'incident.work-note-added.v1').slice(-2);
+    expect(first!.metadata).toMatchObject({ correlationId: 'pipeline-run-4711', actor: 'ci-pipeline@acme', origin: 'automation' });
+    expect(second!.metadata.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   describe('history', () => {
     it('lists every event from the store with its metadata', async () => {
       const { incident } = await openIncident(app, agent);

@@ -14,6 +14,7 @@ export async function graphql<Data = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
+  headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<Data>> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
@@ -21,6 +22,7 @@ export async function graphql<Data = Record<string, unknown>>(
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
     },
     body: JSON.stringify({ query, variables }),
   });

@@ -18,6 +18,11 @@ export interface Principal {
   readonly roles: readonly Role[];
   /** When the token it came from stops being valid; long-lived connections end then. */
   readonly expiresAt?: Date;
+  /**
+   * The correlation id the caller sent for this request (`x-correlation-id`), so the events it
+   * causes can be traced back to, say, the pipeline run that asked for them.
+   */
+  readonly correlationId?: string;
 }
 
 export function hasAnyRole(principal: Principal, roles: readonly Role[]): boolean {

@@ -22,7 +22,7 @@ export function commandEnvelope(
     actor: principal.subject,
     origin: principal.roles.includes('automation') ? 'automation' : 'interactive',
     commandId,
-    correlationId: extra.correlationId ?? randomUUID(),
+    correlationId: extra.correlationId ?? principal.correlationId ?? randomUUID(),
     causationId: commandId ?? randomUUID(),
     expectedVersion: parseVersion(options.expectedVersion),
     reason: extra.reason,

@@ -10,10 +10,19 @@ import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin.js';
 import type { Metrics } from '../metrics/metrics.js';
 
 /** Verifies a token if one is given; a refused one is remembered, to be answered UNAUTHENTICATED. */
-async function authenticate(verifier: TokenVerifier, authorization: unknown): Promise<GraphQLContext> {
+/** Correlation ids the API takes from callers; anything else is replaced by a fresh one. */
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+async function authenticate(
+  verifier: TokenVerifier,
+  authorization: unknown,
+  correlationId?: unknown,
+): Promise<GraphQLContext> {
   if (typeof authorization !== 'string' || authorization === '') return {};
   try {
-    return { principal: await verifier.verify(authorization) };
+    const principal = await verifier.verify(authorization);
+    const given = typeof correlationId === 'string' && CORRELATION_ID.test(correlationId);
+    return { principal: given ? { ...principal, correlationId } : principal };
   } catch (error) {
     if (error instanceof InvalidTokenError) return { authError: error.message };
     throw error;
@@ -58,7 +67,8 @@ export function graphqlOptions(verifier: TokenVerifier, metrics: Metrics): Apoll
     csrfPrevention: false,
     formatError: formatGraphQLError,
     plugins: [graphqlMetricsPlugin(metrics)],
-    context: ({ req }: { req: Request }) => authenticate(verifier, req.headers.authorization),
+    context: ({ req }: { req: Request }) =>
+      authenticate(verifier, req.headers.authorization, req.headers['x-correlation-id']),
     subscriptions: {
       'graphql-ws': graphqlWsOptions(verifier),
     },
