@@ -1,23 +1,12 @@
 import 'reflect-metadata';
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigurationError, loadConfig, type AppConfig } from '#config';
+import { loadConfigOrExit, logLevelsUpTo } from '#config';
 import { AppModule } from './app.module.js';
 
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigurationError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  const app = await NestFactory.create(AppModule.forRoot(config), {
-    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
-  });
+  const config = loadConfigOrExit();
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: logLevelsUpTo(config.logLevel) });
   app.enableShutdownHooks();
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   await app.listen(config.port);

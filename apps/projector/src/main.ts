@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigurationError, loadConfig, type AppConfig } from '#config';
+import { loadConfigOrExit, logLevelsUpTo, type AppConfig } from '#config';
 import { InfrastructureModule, READ_MODEL_POOL } from '#infrastructure';
 import { ProjectorAppModule } from './projector-app.module.js';
 import { projectionsFor } from './projections.js';
 import { resetProjection } from './rebuild.js';
 
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 const USAGE = 'Usage: projector            run every projection (leader or standby)\n' +
   '       projector rebuild [name...]  empty the named projections (all when none) for a replay';
 
@@ -17,15 +16,8 @@ async function main(): Promise<void> {
     process.stderr.write(`${USAGE}\n`);
     process.exit(2);
   }
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigurationError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  const logger = LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1);
+  const config = loadConfigOrExit();
+  const logger = logLevelsUpTo(config.logLevel);
   if (command === 'rebuild') return rebuild(config, names, logger);
   const app = await NestFactory.createApplicationContext(ProjectorAppModule.forRoot(config), { logger });
   app.enableShutdownHooks();

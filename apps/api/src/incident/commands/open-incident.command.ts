@@ -1,18 +1,10 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandEnvelope } from '#commands';
+import type { OpenIncident } from '#domain';
 import type { IncidentCommandResult } from './incident-command-result.js';
 
-export interface OpenIncidentFields {
-  readonly title: string;
-  readonly description: string;
-  readonly callerId: string;
-  readonly serviceId: string | null;
-  readonly category: string;
-  readonly impact: number;
-  readonly urgency: number;
-  readonly assignmentGroup: string | null;
-  readonly assignee: string | null;
-}
+/** What the caller decides; the handler adds the id, tenant, number and SLA policy. */
+export type OpenIncidentFields = Omit<OpenIncident['data'], 'incidentId' | 'tenant' | 'number' | 'slaPolicy'>;
 
 export class OpenIncidentCommand extends Command<IncidentCommandResult> {
   constructor(
