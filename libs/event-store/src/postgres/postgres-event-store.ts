@@ -4,6 +4,7 @@ import { InvalidAppendError, StreamNotFoundError, WrongExpectedRevisionError } f
 import type {
   AppendResult,
   EventStore,
+  LogFilter,
   LogSubscription,
   NewEvent,
   ReadAllOptions,
@@ -12,6 +13,7 @@ import type {
   SubscribeOptions,
 } from '../event-store.port.js';
 import type { ExpectedRevision } from '../expected-revision.js';
+import type { Position } from '../position.js';
 import { logFilterCondition } from './log-filter-sql.js';
 import { mapPostgresError, postgresErrorCode } from './postgres-errors.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './postgres-event-row.js';
@@ -123,19 +125,11 @@ export class PostgresEventStore implements EventStore {
     let inclusive = true;
     while (remaining > 0) {
       const limit = Math.min(this.pageSize, remaining);
-      const filter = logFilterCondition(options.filter, 4);
-      const comparison = `${backwards ? '<' : '>'}${inclusive ? '=' : ''}`;
-      const rows = await this.query<EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM es_events
-         WHERE ${VISIBLE} AND ${filter.sql}
-           AND ($1::text IS NULL OR (commit_id, seq) ${comparison} ($1::xid8, $2::bigint))
-         ORDER BY commit_id ${backwards ? 'DESC' : 'ASC'}, seq ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
-        [from?.commit.toString() ?? null, from?.prepare.toString() ?? null, limit, ...filter.params],
-      );
-      for (const row of rows) yield toRecordedEvent(row);
-      if (rows.length < limit) return;
-      remaining -= rows.length;
-      from = toRecordedEvent(rows[rows.length - 1]!).position;
+      const page = await this.readLogPage({ from, inclusive, backwards, limit, filter: options.filter });
+      yield* page;
+      if (page.length < limit) return;
+      remaining -= page.length;
+      from = page[page.length - 1]!.position;
       inclusive = false;
     }
   }
@@ -143,7 +137,8 @@ export class PostgresEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions = {}): LogSubscription {
     return new PollingSubscription({
       after: options.after,
-      readAfter: (after) => this.readVisibleAfter(after, options),
+      readAfter: (after) =>
+        this.readLogPage({ from: after, inclusive: false, backwards: false, limit: this.pageSize, filter: options.filter }),
       waitForAppend: (signal) => this.waitForAppend(signal),
     });
   }
@@ -153,17 +148,23 @@ export class PostgresEventStore implements EventStore {
     if (this.options.ownsPool) await this.pool.end();
   }
 
-  private async readVisibleAfter(
-    after: SubscribeOptions['after'],
-    options: SubscribeOptions,
-  ): Promise<RecordedEvent[]> {
-    const filter = logFilterCondition(options.filter, 4);
+  /** One page of the visible global log, in either direction from a position. */
+  private async readLogPage(page: {
+    from: Position | undefined;
+    inclusive: boolean;
+    backwards: boolean;
+    limit: number;
+    filter: LogFilter | undefined;
+  }): Promise<RecordedEvent[]> {
+    const filter = logFilterCondition(page.filter, 4);
+    const comparison = `${page.backwards ? '<' : '>'}${page.inclusive ? '=' : ''}`;
+    const order = page.backwards ? 'DESC' : 'ASC';
     const rows = await this.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM es_events
        WHERE ${VISIBLE} AND ${filter.sql}
-         AND ($1::text IS NULL OR (commit_id, seq) > ($1::xid8, $2::bigint))
-       ORDER BY commit_id, seq LIMIT $3`,
-      [after?.commit.toString() ?? null, after?.prepare.toString() ?? null, this.pageSize, ...filter.params],
+         AND ($1::text IS NULL OR (commit_id, seq) ${comparison} ($1::xid8, $2::bigint))
+       ORDER BY commit_id ${order}, seq ${order} LIMIT $3`,
+      [page.from?.commit.toString() ?? null, page.from?.prepare.toString() ?? null, page.limit, ...filter.params],
     );
     return rows.map(toRecordedEvent);
   }
