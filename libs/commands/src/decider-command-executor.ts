@@ -60,10 +60,10 @@ export class DeciderCommandExecutor {
     for (let attempt = 1; ; attempt += 1) {
       const loaded =
         attempt === 1 && options.expectNew && envelope.expectedVersion === undefined
-          ? { state: decider.initialState, revision: undefined, position: undefined }
+          ? { state: decider.initialState, revision: undefined, position: undefined, earlier: undefined }
           : await this.load(decider, streamId, envelope.commandId);
       options.authorize?.(loaded.state);
-      if ('earlier' in loaded && loaded.earlier) return loaded.earlier;
+      if (loaded.earlier) return loaded.earlier;
       if (envelope.expectedVersion !== undefined && envelope.expectedVersion !== (loaded.revision ?? -1n)) {
         throw new WrongExpectedRevisionError(streamId, envelope.expectedVersion, loaded.revision ?? 'no_stream');
       }
