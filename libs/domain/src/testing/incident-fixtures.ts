@@ -10,7 +10,7 @@ import { defaultIncidentSlaPolicy } from '../incident/incident-sla-policy.js';
  * urgency 2): response target 120 min (warning at 90), resolution 1440 min (warning at 1080).
  */
 
-export const openInstant = '2025-03-03T09:00:00.000Z';
+const openInstant = '2025-03-03T09:00:00.000Z';
 
 /** The instant `minutes` after the incident was opened. */
 export function t(minutes: number): string {

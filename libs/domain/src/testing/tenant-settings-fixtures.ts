@@ -4,7 +4,7 @@ import type { ConfigureIncidentSlaPolicy } from '../tenant/tenant-settings.comma
 
 /** Test data for the tenant settings decider: one instant, policies built from the defaults. */
 
-export const configuredAt = '2026-03-02T09:00:00.000Z';
+const configuredAt = '2026-03-02T09:00:00.000Z';
 
 /** The SPEC defaults with one priority's targets replaced. */
 export function policyWith(

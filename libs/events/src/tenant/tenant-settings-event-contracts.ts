@@ -6,7 +6,7 @@ const storedNames = {
   IncidentSlaPolicyConfigured: 'tenant.incident-sla-policy-configured.v1',
 } as const satisfies { readonly [T in TenantSettingsEventType]: `tenant.${string}.v${number}` };
 
-export const tenantSettingsEventTypes = Object.keys(storedNames) as readonly TenantSettingsEventType[];
+const tenantSettingsEventTypes = Object.keys(storedNames) as readonly TenantSettingsEventType[];
 
 export const tenantSettingsEventContracts: readonly EventContract<TenantSettingsEvent>[] =
   tenantSettingsEventTypes.map((type) => ({ type, storedName: storedNames[type] }));

@@ -48,7 +48,7 @@ const sortKeyOf = (table: string) => `${table}.priority, ${table}.opened_at, ${t
  * ordered index range that the planner merges and cuts to the page: `= ANY(...)` would instead
  * read every match and sort it, or scan the queue filtering out rows of other priorities.
  */
-export function incidentListSql({ tenant, filter, first, after }: IncidentListQuery): SqlQuery {
+function incidentListSql({ tenant, filter, first, after }: IncidentListQuery): SqlQuery {
   const values: unknown[] = [];
   const param = (value: unknown): string => `$${values.push(value)}`;
   const shared = [`tenant = ${param(tenant)}`, ...filterConditions(filter, param)];
@@ -90,7 +90,7 @@ export function incidentListSql({ tenant, filter, first, after }: IncidentListQu
  * The incidents among `ids` that the filter admits, with the very conditions of the list, so a
  * live subscription pushes exactly what the list with the same filter would show.
  */
-export function matchingIncidentsSql(tenant: string, ids: readonly string[], filter: IncidentListFilter): SqlQuery {
+function matchingIncidentsSql(tenant: string, ids: readonly string[], filter: IncidentListFilter): SqlQuery {
   const values: unknown[] = [];
   const param = (value: unknown): string => `$${values.push(value)}`;
   const conditions = [`tenant = ${param(tenant)}`, `id = ANY(${param(ids)}::uuid[])`, ...filterConditions(filter, param)];
