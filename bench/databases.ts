@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -20,8 +20,6 @@ const POOL_SIZE = 24;
 /** An embedded PostgreSQL in a temporary folder, deleted when it stops. */
 export async function embeddedDatabase(): Promise<BenchDatabase> {
   const dataDir = await mkdtemp(join(tmpdir(), 'itsm-bench-'));
-  // As root the engine runs as a `postgres` user, who must be able to reach the cluster folder.
-  await chmod(dataDir, 0o755);
   const server = await startEmbeddedPostgres({ dataDir, persistent: false, database: 'bench' }).catch(async (error: unknown) => {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
@@ -34,7 +32,6 @@ export async function embeddedDatabase(): Promise<BenchDatabase> {
     async close() {
       await pool.end();
       await server.stop();
-      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

