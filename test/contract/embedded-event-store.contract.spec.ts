@@ -12,6 +12,8 @@ describeEventStoreContract('PostgresEventStore on the embedded PostgreSQL of `np
     persistent: false,
   });
   const pool = new pg.Pool({ connectionString: server.url, max: 70 });
+  // As in the product: a connection lost while idle is not worth crashing the process for.
+  pool.on('error', () => undefined);
   await ensureEventStoreSchema(pool);
   const store = new PostgresEventStore(pool, { ownsPool: true });
   return {

@@ -8,6 +8,7 @@ import {
   type RecordedEvent,
 } from '#event-store';
 import { ensureReadModelSchema, READ_MODEL_CHANNEL } from '#read-model';
+import { captureLogs } from '../../../test/support/captured-logs.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { ProjectionRunner } from './projection-runner.js';
 import type { Projection } from './projection.js';
@@ -111,8 +112,14 @@ describe(ProjectionRunner.name, () => {
   it('rolls back a failed batch with its checkpoint and retries it, so nothing is applied twice', async () => {
     await append('a', 4);
     const [, , poison] = await append('b', 6);
-    await runUntilCaughtUp(countingProjection({ eventId: poison! }));
+    const logs = captureLogs();
+    try {
+      await runUntilCaughtUp(countingProjection({ eventId: poison! }));
+    } finally {
+      logs.restore();
+    }
     expect(await counts()).toEqual({ a: 4, b: 6 });
+    expect(logs.entries).toContainEqual({ level: 'error', message: expect.stringContaining('half-way through a batch') });
   });
 
   it('replays from the start after a rebuild and ends with the same read model', async () => {
