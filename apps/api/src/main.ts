@@ -1,24 +1,33 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfigOrExit, logLevelsUpTo } from '#config';
+import { AppLogger, loadConfigOrExit, type AppConfig } from '#config';
+import { describeStartupFailure } from '#infrastructure';
 import { AppModule } from './app.module.js';
+import { ensurePortFree } from './port-check.js';
 
-async function main(): Promise<void> {
-  const config = loadConfigOrExit();
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: logLevelsUpTo(config.logLevel) });
+async function main(config: AppConfig): Promise<void> {
+  // Checked before anything starts, so a taken port fails fast and says nothing of success.
+  await ensurePortFree(config.port);
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: new AppLogger(config), abortOnError: false });
   app.enableShutdownHooks();
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   await app.listen(config.port);
-  const logger = new Logger('ITSM');
-  logger.log(`GraphQL API:  http://localhost:${config.port}/graphql  (subscriptions: ws://localhost:${config.port}/graphql)`);
-  logger.log(`Health:       http://localhost:${config.port}/health`);
+  announce(config);
+}
+
+/** Where to connect and how to get a token, whatever LOG_LEVEL is. */
+function announce(config: AppConfig): void {
+  const banner = new AppLogger({ ...config, logLevel: 'log' });
+  const base = `localhost:${config.port}`;
+  banner.log(`GraphQL API:  http://${base}/graphql  (subscriptions: ws://${base}/graphql)`, 'ITSM');
+  banner.log(`Health:       http://${base}/health`, 'ITSM');
   if (config.auth.kind === 'development') {
-    logger.log('Development token:  npm run token -- --tenant acme --roles agent  (send as "Authorization: Bearer <token>")');
+    banner.log('Development token:  npm run token -- --tenant acme --roles agent  (send as "Authorization: Bearer <token>")', 'ITSM');
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+const config = loadConfigOrExit();
+main(config).catch((error: unknown) => {
+  process.stderr.write(`The API could not start. ${describeStartupFailure(error, config)}\n`);
   process.exit(1);
 });

@@ -34,6 +34,7 @@ describe(loadConfig.name, () => {
     ['JWT_SECRET', 'short'],
     ['RUN_PROJECTOR', 'maybe'],
     ['LOG_LEVEL', 'loud'],
+    ['LOG_FORMAT', 'xml'],
     ['INCIDENT_AUTO_CLOSE_DAYS', '0'],
     ['INCIDENT_AUTO_CLOSE_DAYS', 'soon'],
   ])('rejects %s=%s naming the variable', (variable, value) => {

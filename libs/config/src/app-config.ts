@@ -26,6 +26,8 @@ export interface AppConfig {
   /** Days after which a RESOLVED incident closes by itself (ServiceNow's default is 7). */
   readonly incidentAutoCloseDays: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** `json`: one JSON object a line, for log collectors. */
+  readonly logFormat: 'text' | 'json';
   readonly production: boolean;
 }
 
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runProjector: parsed.RUN_PROJECTOR ?? true,
     incidentAutoCloseDays: parsed.INCIDENT_AUTO_CLOSE_DAYS ?? 7,
     logLevel: (parsed.LOG_LEVEL as AppConfig['logLevel'] | undefined) ?? 'log',
+    logFormat: (parsed.LOG_FORMAT as AppConfig['logFormat'] | undefined) ?? 'text',
     production,
   };
 }

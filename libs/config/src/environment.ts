@@ -62,6 +62,10 @@ export class Environment {
   LOG_LEVEL?: string;
 
   @IsOptional()
+  @IsIn(['text', 'json'], { message: 'must be text or json' })
+  LOG_FORMAT?: string;
+
+  @IsOptional()
   @IsIn(['development', 'production', 'test'], { message: 'must be development, production or test' })
   NODE_ENV?: string;
 }
