@@ -26,8 +26,12 @@ export class IncidentResolver {
   @Roles(...INCIDENT_READERS)
   async incident(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('consistentWith', { type: () => String, nullable: true, description: 'Wait until read models include this position' })
+    @Args('id', { type: () => ID, description: 'The incident' }) id: string,
+    @Args('consistentWith', {
+      type: () => String,
+      nullable: true,
+      description: 'A position a mutation returned: wait (up to 5 s) until read models include it',
+    })
     consistentWith?: string | null,
   ): Promise<IncidentModel> {
     await this.consistency.waitFor(consistentWith ?? undefined, INCIDENT_PROJECTION);
