@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../graphql/date-time.scalar.js';
+import { Node } from '../../node/node.interface.js';
 import type { IncidentHoldReason, IncidentPriority, IncidentResolutionCode } from '#events';
 import type { IncidentStatus, SlaTimerStatus } from '#domain';
 import {
@@ -70,9 +71,9 @@ export class IncidentSla {
   @Field(() => SlaTimer, { description: 'Until it is resolved: met at RESOLVED, resumed by a reopen' }) resolution!: SlaTimer;
 }
 
-@ObjectType('Incident', { description: 'An unplanned interruption or degradation of a service' })
-export class IncidentModel {
-  @Field(() => ID, { description: 'A UUID, unique across every record type' }) id!: string;
+@ObjectType('Incident', { description: 'An unplanned interruption or degradation of a service', implements: () => [Node] })
+export class IncidentModel implements Node {
+  @Field(() => ID, { description: 'A UUID, unique across every record type; pass it to incident(id) or node(id)' }) id!: string;
   @Field({ description: 'Human-readable, unique per tenant: INC0001001' }) number!: string;
   @Field({ description: 'A one-line summary' }) title!: string;
   @Field({ description: 'The full account of what happens; may be empty' }) description!: string;
