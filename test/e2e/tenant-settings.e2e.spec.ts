@@ -94,12 +94,18 @@ describe('tenant settings: an admin sets the SLA targets that incidents of the t
     ['a response target longer than the resolution target', { P3: { responseMinutes: 61, resolutionMinutes: 60 } }, 'policy.P3.responseMinutes'],
     ['a zero target', { P1: { responseMinutes: 0, resolutionMinutes: 60 } }, 'policy.P1.responseMinutes'],
     ['a target longer than a year', { P5: { responseMinutes: 60, resolutionMinutes: 525_601 } }, 'policy.P5.resolutionMinutes'],
-    ['a missing priority', { P4: undefined }, 'policy.P4'],
   ])('refuses %s as BAD_USER_INPUT naming the field, appending nothing', async (_name, override, field) => {
     const response = await configure(admin, { ...p2Faster, ...override });
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0]!.extensions!.field).toBe(field);
     expect(await settingsEvents('acme')).toBe(1);
     expect(await settings(agent)).toEqual({ incidentSlaPolicy: p2Faster, isDefault: false });
+  });
+
+  it('refuses a policy without every priority as the schema says, appending nothing', async () => {
+    const response = await configure(admin, { ...p2Faster, P4: undefined });
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors![0]!.message).toContain('Field "P4" of required type "SlaTargetsInput!" was not provided');
+    expect(await settingsEvents('acme')).toBe(1);
   });
 });

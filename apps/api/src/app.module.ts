@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { Metrics } from './metrics/metrics.js';
 import { HealthController } from './health/health.controller.js';
 import { IncidentModule } from './incident/incident.module.js';
+import { NodeModule } from './node/node.module.js';
 import { ReadModelModule } from './read-model/read-model.module.js';
 import { TenantModule } from './tenant/tenant.module.js';
 
@@ -40,6 +41,7 @@ export class AppModule {
         CommandsModule,
         IncidentModule,
         TenantModule,
+        NodeModule,
         ...(config.runProjector ? [ProjectorModule] : []),
       ],
       controllers: [HealthController, MetricsController],

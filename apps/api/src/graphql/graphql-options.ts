@@ -8,6 +8,7 @@ import { InvalidTokenError, type TokenVerifier } from '../auth/token-verifier.js
 import { formatGraphQLError } from '../errors/format-graphql-error.js';
 import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin.js';
 import type { Metrics } from '../metrics/metrics.js';
+import { describeOperationTypes } from './operation-type-descriptions.js';
 
 /** Verifies a token if one is given; a refused one is remembered, to be answered UNAUTHENTICATED. */
 /** Correlation ids the API takes from callers; anything else is replaced by a fresh one. */
@@ -58,6 +59,7 @@ export function graphqlOptions(verifier: TokenVerifier, metrics: Metrics): Apoll
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
+    transformSchema: describeOperationTypes,
     playground: false,
     graphiql: false,
     introspection: true,

@@ -18,7 +18,7 @@ export class HistoryResolver {
   @Roles(...HISTORY_READERS)
   async history(
     @CurrentPrincipal() principal: Principal,
-    @Args('recordId', { type: () => ID }) recordId: string,
+    @Args('recordId', { type: () => ID, description: 'The id (UUID) of a record of your tenant' }) recordId: string,
   ): Promise<HistoryEvent[]> {
     const events = await this.events.readAnyKind(principal.tenant, recordId);
     if (events.length === 0) throw new ApiError('NOT_FOUND', `No record ${recordId}`, { field: 'recordId' });

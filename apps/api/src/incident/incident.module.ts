@@ -31,5 +31,6 @@ import { IncidentSubscriptionsResolver } from './graphql/incident-subscriptions.
     IncidentSubscriptionsResolver,
     IncidentLiveUpdates,
   ],
+  exports: [IncidentResolver],
 })
 export class IncidentModule {}

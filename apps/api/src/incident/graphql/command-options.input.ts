@@ -4,14 +4,20 @@ import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-valid
 /** The fields every mutation input shares: idempotency key and optimistic concurrency. */
 @InputType({ isAbstract: true })
 export abstract class CommandOptionsInput {
-  @Field(() => String, { nullable: true, description: 'Idempotency key: a retry with the same id appends nothing' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Idempotency key, 1 to 128 characters: a retry with it returns the first result and appends nothing',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(128)
   commandId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Refuse with CONCURRENCY_CONFLICT unless the record is at this version' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The version you last read; refused with CONCURRENCY_CONFLICT if the record has moved on since',
+  })
   @IsOptional()
   @Matches(/^(0|[1-9]\d{0,18})$/, { message: 'expectedVersion must be a version this API returned' })
   expectedVersion?: string | null;

@@ -25,8 +25,8 @@ export class IncidentAsOfResolver {
   @Roles(...INCIDENT_READERS)
   async incidentAsOf(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('at', { type: () => DateTimeScalar }) at: string,
+    @Args('id', { type: () => ID, description: 'The incident' }) id: string,
+    @Args('at', { type: () => DateTimeScalar, description: 'The instant: events recorded later are left out' }) at: string,
   ): Promise<IncidentModel> {
     const key = { tenant: principal.tenant, id: id.toLowerCase() };
     const until = Date.parse(at);

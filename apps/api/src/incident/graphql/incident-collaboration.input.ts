@@ -8,20 +8,27 @@ import { NOTES_MAX } from './incident-input-limits.js';
 
 @InputType({ description: 'An internal note for the people working the incident' })
 export class AddIncidentWorkNoteInput extends IncidentCommandInput {
-  @Field() @IsString() @Length(1, NOTES_MAX) text!: string;
+  @Field({ description: 'The note: not blank, at most 20,000 characters; requesters never see it' })
+  @IsString()
+  @Length(1, NOTES_MAX)
+  text!: string;
 }
 
 @InputType({ description: 'A comment the caller sees' })
 export class AddIncidentCommentInput extends IncidentCommandInput {
-  @Field() @IsString() @Length(1, NOTES_MAX) text!: string;
+  @Field({ description: 'The comment: not blank, at most 20,000 characters' }) @IsString() @Length(1, NOTES_MAX) text!: string;
 }
 
-@InputType()
+@InputType({ description: 'A problem this incident is a symptom of' })
 export class LinkIncidentToProblemInput extends IncidentCommandInput {
-  @Field(() => ID) @Matches(RECORD_ID_PATTERN, { message: 'problemId must be a problem id' }) problemId!: string;
+  @Field(() => ID, { description: 'The id (UUID) of the problem' })
+  @Matches(RECORD_ID_PATTERN, { message: 'problemId must be a problem id' })
+  problemId!: string;
 }
 
-@InputType()
+@InputType({ description: 'A change that caused or will fix this incident' })
 export class LinkIncidentToChangeInput extends IncidentCommandInput {
-  @Field(() => ID) @Matches(RECORD_ID_PATTERN, { message: 'changeId must be a change id' }) changeId!: string;
+  @Field(() => ID, { description: 'The id (UUID) of the change' })
+  @Matches(RECORD_ID_PATTERN, { message: 'changeId must be a change id' })
+  changeId!: string;
 }

@@ -19,26 +19,42 @@ export class IncidentCollaborationResolver {
 
   @Mutation(() => IncidentPayload, { description: 'An internal note; requesters never see it' })
   @Roles(...INCIDENT_WORKERS)
-  addIncidentWorkNote(@CurrentPrincipal() principal: Principal, @Args('input') input: AddIncidentWorkNoteInput) {
+  addIncidentWorkNote(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'The incident and the note' }) input: AddIncidentWorkNoteInput,
+  ) {
     return this.changes.send(principal, input, { type: 'AddIncidentWorkNote', data: { text: input.text } });
   }
 
   @Mutation(() => IncidentPayload, { description: 'A comment the caller sees; requesters comment on their own incidents' })
   @Roles('requester', ...INCIDENT_WORKERS)
-  addIncidentComment(@CurrentPrincipal() principal: Principal, @Args('input') input: AddIncidentCommentInput) {
+  addIncidentComment(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'The incident and the comment' }) input: AddIncidentCommentInput,
+  ) {
     const scope = hasAnyRole(principal, INCIDENT_WORKERS) ? 'tenant' : 'caller';
     return this.changes.send(principal, input, { type: 'AddIncidentComment', data: { text: input.text } }, scope);
   }
 
-  @Mutation(() => IncidentPayload)
+  @Mutation(() => IncidentPayload, {
+    description: 'Record that a problem is behind this incident; problem managers may link too',
+  })
   @Roles('problem_manager', ...INCIDENT_WORKERS)
-  linkIncidentToProblem(@CurrentPrincipal() principal: Principal, @Args('input') input: LinkIncidentToProblemInput) {
+  linkIncidentToProblem(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'The incident and the problem' }) input: LinkIncidentToProblemInput,
+  ) {
     return this.changes.send(principal, input, { type: 'LinkIncidentToProblem', data: { problemId: input.problemId.toLowerCase() } });
   }
 
-  @Mutation(() => IncidentPayload)
+  @Mutation(() => IncidentPayload, {
+    description: 'Record that a change caused or will fix this incident; change managers may link too',
+  })
   @Roles('change_manager', ...INCIDENT_WORKERS)
-  linkIncidentToChange(@CurrentPrincipal() principal: Principal, @Args('input') input: LinkIncidentToChangeInput) {
+  linkIncidentToChange(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'The incident and the change' }) input: LinkIncidentToChangeInput,
+  ) {
     return this.changes.send(principal, input, { type: 'LinkIncidentToChange', data: { changeId: input.changeId.toLowerCase() } });
   }
 }

@@ -19,8 +19,62 @@ export const IncidentHoldReasonEnum = enumOf<IncidentHoldReason>(incidentHoldRea
 export const IncidentResolutionCodeEnum = enumOf<IncidentResolutionCode>(incidentResolutionCodes);
 export const SlaTimerStatusEnum = enumOf(['RUNNING', 'PAUSED', 'MET', 'BREACHED', 'CANCELED'] as const);
 
-registerEnumType(IncidentStateEnum, { name: 'IncidentState', description: 'Where an incident is in its life cycle' });
-registerEnumType(IncidentPriorityEnum, { name: 'Priority', description: 'P1 critical .. P5 planning, from impact x urgency' });
-registerEnumType(IncidentHoldReasonEnum, { name: 'IncidentHoldReason' });
-registerEnumType(IncidentResolutionCodeEnum, { name: 'IncidentResolutionCode' });
-registerEnumType(SlaTimerStatusEnum, { name: 'SlaTimerStatus' });
+registerEnumType(IncidentStateEnum, {
+  name: 'IncidentState',
+  description: 'Where an incident is in its life cycle; CLOSED and CANCELED are final',
+  valuesMap: {
+    NEW: { description: 'Reported, nobody has started on it yet; the response timer runs' },
+    IN_PROGRESS: { description: 'Assigned and being worked on' },
+    ON_HOLD: { description: 'Waiting for someone else (see holdReason); the SLA timers are paused' },
+    RESOLVED: { description: 'A resolution was given; closes by itself after the auto-close period unless reopened' },
+    CLOSED: { description: 'Done for good' },
+    CANCELED: { description: 'Withdrawn without a resolution, e.g. reported by mistake' },
+  },
+});
+registerEnumType(IncidentPriorityEnum, {
+  name: 'Priority',
+  description: 'How soon an incident must be dealt with, derived from impact x urgency (ITIL priority matrix)',
+  valuesMap: {
+    P1: { description: 'Critical: impact 1 and urgency 1' },
+    P2: { description: 'High: impact + urgency = 3' },
+    P3: { description: 'Moderate: impact + urgency = 4' },
+    P4: { description: 'Low: impact + urgency = 5' },
+    P5: { description: 'Planning: impact 3 and urgency 3' },
+  },
+});
+registerEnumType(IncidentHoldReasonEnum, {
+  name: 'IncidentHoldReason',
+  description: 'Whom an incident ON_HOLD is waiting for',
+  valuesMap: {
+    AWAITING_CALLER: { description: 'The caller has to answer or try something' },
+    AWAITING_VENDOR: { description: 'An outside supplier has to act' },
+    AWAITING_CHANGE: { description: 'A change has to be implemented first' },
+    AWAITING_PROBLEM: { description: 'The underlying problem has to be fixed first' },
+  },
+});
+registerEnumType(IncidentResolutionCodeEnum, {
+  name: 'IncidentResolutionCode',
+  description: 'How an incident was resolved',
+  valuesMap: {
+    SOLVED_PERMANENTLY: { description: 'The cause was removed' },
+    SOLVED_WORKAROUND: { description: 'Service is restored by a workaround; the cause remains' },
+    NOT_REPRODUCIBLE: { description: 'The reported behaviour could not be reproduced' },
+    DUPLICATE: { description: 'Another incident reports the same interruption' },
+    RESOLVED_BY_CALLER: { description: 'The caller solved it themselves' },
+    RESOLVED_BY_PROBLEM: { description: 'Solved by the fix of a linked problem' },
+    RESOLVED_BY_CHANGE: { description: 'Solved by a linked change' },
+  },
+});
+registerEnumType(SlaTimerStatusEnum, {
+  name: 'SlaTimerStatus',
+  description: 'Where an SLA timer stands',
+  valuesMap: {
+    RUNNING: { description: 'Counting towards its target' },
+    PAUSED: { description: 'Not counting, while the incident is ON_HOLD' },
+    MET: {
+      description: 'Stopped: the incident left NEW (response) or was resolved (resolution); `breached` tells whether in time',
+    },
+    BREACHED: { description: 'The target passed before the timer stopped; it keeps counting' },
+    CANCELED: { description: 'Stopped because the incident was canceled' },
+  },
+});

@@ -4,19 +4,33 @@ import type { IncidentStatus } from '#domain';
 import type { IncidentPriority } from '#events';
 import { IncidentPriorityEnum, IncidentStateEnum } from './incident-enums.js';
 
-/** Criteria combine with AND; the values of a list with OR; an absent or empty one restricts nothing. */
-@InputType()
+@InputType({
+  description:
+    'Which incidents: criteria combine with AND, the values of a list with OR; an absent or empty one restricts nothing',
+})
 export class IncidentFilter {
   // GraphQL itself refuses values outside these enums.
-  @Field(() => [IncidentStateEnum], { nullable: true }) @IsOptional() state?: IncidentStatus[] | null;
+  @Field(() => [IncidentStateEnum], { nullable: true, description: 'Incidents in any of these states' })
+  @IsOptional()
+  state?: IncidentStatus[] | null;
 
-  @Field(() => [IncidentPriorityEnum], { nullable: true }) @IsOptional() priority?: IncidentPriority[] | null;
+  @Field(() => [IncidentPriorityEnum], { nullable: true, description: 'Incidents of any of these priorities' })
+  @IsOptional()
+  priority?: IncidentPriority[] | null;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 128) assignmentGroup?: string | null;
+  @Field(() => String, { nullable: true, description: 'Incidents assigned to this team (exact match)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 128)
+  assignmentGroup?: string | null;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 128) assignee?: string | null;
+  @Field(() => String, { nullable: true, description: 'Incidents assigned to this subject id (exact match)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 128)
+  assignee?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Affected service or configuration item' })
+  @Field(() => String, { nullable: true, description: 'Incidents affecting this service or configuration item (exact match)' })
   @IsOptional()
   @IsString()
   @Length(1, 128)

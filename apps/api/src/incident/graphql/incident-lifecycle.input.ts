@@ -7,33 +7,40 @@ import { NOTES_MAX, REASON_MAX } from './incident-input-limits.js';
 
 /** Inputs of the state transitions: NEW -> IN_PROGRESS <-> ON_HOLD -> RESOLVED -> CLOSED, cancel. */
 
-@InputType()
+@InputType({ description: 'Start work on a NEW incident' })
 export class StartIncidentWorkInput extends IncidentCommandInput {}
 
-@InputType()
+@InputType({ description: 'Pause an incident IN_PROGRESS while it waits for someone' })
 export class PutIncidentOnHoldInput extends IncidentCommandInput {
-  @Field(() => IncidentHoldReasonEnum) @IsEnum(IncidentHoldReasonEnum) holdReason!: IncidentHoldReason;
+  @Field(() => IncidentHoldReasonEnum, { description: 'Whom it waits for' })
+  @IsEnum(IncidentHoldReasonEnum)
+  holdReason!: IncidentHoldReason;
 }
 
-@InputType()
+@InputType({ description: 'Take an incident ON_HOLD back into work' })
 export class ResumeIncidentInput extends IncidentCommandInput {}
 
-@InputType()
+@InputType({ description: 'Resolve an incident not yet resolved' })
 export class ResolveIncidentInput extends IncidentCommandInput {
-  @Field(() => IncidentResolutionCodeEnum) @IsEnum(IncidentResolutionCodeEnum) resolutionCode!: IncidentResolutionCode;
+  @Field(() => IncidentResolutionCodeEnum, { description: 'How it was resolved' })
+  @IsEnum(IncidentResolutionCodeEnum)
+  resolutionCode!: IncidentResolutionCode;
 
-  @Field() @IsString() @Length(1, NOTES_MAX) resolutionNotes!: string;
+  @Field({ description: 'What was done: not blank, at most 20,000 characters; the caller sees it' })
+  @IsString()
+  @Length(1, NOTES_MAX)
+  resolutionNotes!: string;
 }
 
-@InputType()
+@InputType({ description: 'Close a RESOLVED incident' })
 export class CloseIncidentInput extends IncidentCommandInput {}
 
-@InputType()
+@InputType({ description: 'Reopen a RESOLVED incident whose resolution did not hold' })
 export class ReopenIncidentInput extends IncidentCommandInput {
-  @Field() @IsString() @Length(1, REASON_MAX) reason!: string;
+  @Field({ description: 'Why: not blank, at most 2,000 characters' }) @IsString() @Length(1, REASON_MAX) reason!: string;
 }
 
-@InputType()
+@InputType({ description: 'Withdraw an incident that is not resolved' })
 export class CancelIncidentInput extends IncidentCommandInput {
-  @Field() @IsString() @Length(1, REASON_MAX) reason!: string;
+  @Field({ description: 'Why: not blank, at most 2,000 characters' }) @IsString() @Length(1, REASON_MAX) reason!: string;
 }

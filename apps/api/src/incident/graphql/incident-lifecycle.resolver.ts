@@ -22,44 +22,65 @@ export class IncidentLifecycleResolver {
 
   @Mutation(() => IncidentPayload, { description: 'NEW -> IN_PROGRESS' })
   @Roles(...INCIDENT_WORKERS)
-  startIncidentWork(@CurrentPrincipal() principal: Principal, @Args('input') input: StartIncidentWorkInput) {
+  startIncidentWork(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'The incident to start on' }) input: StartIncidentWorkInput,
+  ) {
     return this.changes.send(principal, input, { type: 'StartIncidentWork', data: {} });
   }
 
   @Mutation(() => IncidentPayload, { description: 'IN_PROGRESS -> ON_HOLD; the SLA clock pauses' })
   @Roles(...INCIDENT_WORKERS)
-  putIncidentOnHold(@CurrentPrincipal() principal: Principal, @Args('input') input: PutIncidentOnHoldInput) {
+  putIncidentOnHold(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'The incident and whom it waits for' }) input: PutIncidentOnHoldInput,
+  ) {
     return this.changes.send(principal, input, { type: 'PutIncidentOnHold', data: { holdReason: input.holdReason } });
   }
 
   @Mutation(() => IncidentPayload, { description: 'ON_HOLD -> IN_PROGRESS; the SLA clock resumes' })
   @Roles(...INCIDENT_WORKERS)
-  resumeIncident(@CurrentPrincipal() principal: Principal, @Args('input') input: ResumeIncidentInput) {
+  resumeIncident(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'The incident to take back into work' }) input: ResumeIncidentInput,
+  ) {
     return this.changes.send(principal, input, { type: 'ResumeIncident', data: {} });
   }
 
   @Mutation(() => IncidentPayload, { description: 'NEW | IN_PROGRESS | ON_HOLD -> RESOLVED' })
   @Roles(...INCIDENT_WORKERS)
-  resolveIncident(@CurrentPrincipal() principal: Principal, @Args('input') input: ResolveIncidentInput) {
+  resolveIncident(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'The incident and how it was resolved' }) input: ResolveIncidentInput,
+  ) {
     const { resolutionCode, resolutionNotes } = input;
     return this.changes.send(principal, input, { type: 'ResolveIncident', data: { resolutionCode, resolutionNotes } });
   }
 
   @Mutation(() => IncidentPayload, { description: 'RESOLVED -> CLOSED, before auto-close does it' })
   @Roles(...INCIDENT_WORKERS)
-  closeIncident(@CurrentPrincipal() principal: Principal, @Args('input') input: CloseIncidentInput) {
+  closeIncident(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'The incident to close' }) input: CloseIncidentInput,
+  ) {
     return this.changes.send(principal, input, { type: 'CloseIncident', data: { automatic: false } });
   }
 
   @Mutation(() => IncidentPayload, { description: 'RESOLVED -> IN_PROGRESS' })
   @Roles(...INCIDENT_WORKERS)
-  reopenIncident(@CurrentPrincipal() principal: Principal, @Args('input') input: ReopenIncidentInput) {
+  reopenIncident(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'The incident and why it is reopened' }) input: ReopenIncidentInput,
+  ) {
     return this.changes.send(principal, input, { type: 'ReopenIncident', data: { reason: input.reason } });
   }
 
   @Mutation(() => IncidentPayload, { description: 'NEW | IN_PROGRESS | ON_HOLD -> CANCELED' })
   @Roles(...INCIDENT_WORKERS)
-  cancelIncident(@CurrentPrincipal() principal: Principal, @Args('input') input: CancelIncidentInput) {
+  cancelIncident(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'The incident and why it is canceled' }) input: CancelIncidentInput,
+  ) {
     return this.changes.send(principal, input, { type: 'CancelIncident', data: { reason: input.reason } });
   }
 }

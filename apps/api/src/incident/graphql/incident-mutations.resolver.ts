@@ -20,7 +20,7 @@ export class IncidentMutationsResolver {
   @Roles('requester', 'agent', 'automation', 'admin')
   async openIncident(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: OpenIncidentInput,
+    @Args('input', { description: 'What happens, to whom, how badly' }) input: OpenIncidentInput,
   ): Promise<IncidentPayload> {
     const onlyRequester = principal.roles.every((role) => role === 'requester');
     return this.commandBus.execute(

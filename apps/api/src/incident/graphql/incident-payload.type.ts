@@ -2,7 +2,7 @@ import { Field, ObjectType } from '@nestjs/graphql';
 import { IncidentModel } from './incident.type.js';
 
 /** What every incident mutation returns; `incident` is read once projections have caught up. */
-@ObjectType()
+@ObjectType({ description: 'What an incident mutation returns: the record, its new version and where to read it' })
 export class IncidentPayload {
   @Field(() => IncidentModel, { description: 'The record, read from the read model at `position` or later' })
   incident?: IncidentModel;

@@ -22,7 +22,7 @@ export class IncidentSubscriptionsResolver {
   @Roles(...INCIDENT_READERS)
   incidentChanged(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The incident to follow' }) id: string,
   ): Promise<AsyncIterableIterator<IncidentModel>> {
     return this.live.ofIncident(principal, id);
   }
@@ -35,7 +35,8 @@ export class IncidentSubscriptionsResolver {
   incidentsChanged(
     @CurrentPrincipal() principal: Principal,
     // Typed without `| null`: a union would reach the validation pipe as Object, unvalidated.
-    @Args('filter', { type: () => IncidentFilter, nullable: true }) filter?: IncidentFilter,
+    @Args('filter', { type: () => IncidentFilter, nullable: true, description: 'Which incidents; all you may see when absent' })
+    filter?: IncidentFilter,
   ): AsyncIterableIterator<IncidentModel> {
     return this.live.ofList(principal, toIncidentListFilter(filter, principal));
   }

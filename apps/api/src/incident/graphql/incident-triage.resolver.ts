@@ -19,21 +19,32 @@ export class IncidentTriageResolver {
 
   @Mutation(() => IncidentPayload, { description: 'Assigning a NEW incident also starts work on it' })
   @Roles(...INCIDENT_WORKERS)
-  assignIncident(@CurrentPrincipal() principal: Principal, @Args('input') input: AssignIncidentInput) {
+  assignIncident(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'The incident and its new group and/or assignee' }) input: AssignIncidentInput,
+  ) {
     const { assignmentGroup, assignee } = input;
     return this.changes.send(principal, input, { type: 'AssignIncident', data: { assignmentGroup, assignee } });
   }
 
   @Mutation(() => IncidentPayload, { description: 'New impact and urgency; SLA targets are recomputed from the open time' })
   @Roles(...INCIDENT_WORKERS)
-  reprioritizeIncident(@CurrentPrincipal() principal: Principal, @Args('input') input: ReprioritizeIncidentInput) {
+  reprioritizeIncident(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'The incident, its new impact and urgency, and why' }) input: ReprioritizeIncidentInput,
+  ) {
     const { impact, urgency, reason } = input;
     return this.changes.send(principal, input, { type: 'ReprioritizeIncident', data: { impact, urgency, reason } });
   }
 
-  @Mutation(() => IncidentPayload)
+  @Mutation(() => IncidentPayload, {
+    description: 'Correct the title, description, category or affected service of an incident not closed or canceled',
+  })
   @Roles(...INCIDENT_WORKERS)
-  updateIncidentDetails(@CurrentPrincipal() principal: Principal, @Args('input') input: UpdateIncidentDetailsInput) {
+  updateIncidentDetails(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'The incident and the details to change' }) input: UpdateIncidentDetailsInput,
+  ) {
     const data = {
       title: input.title ?? undefined,
       description: input.description ?? undefined,
@@ -45,7 +56,10 @@ export class IncidentTriageResolver {
 
   @Mutation(() => IncidentPayload, { description: 'Flag the incident as major; it cannot be withdrawn' })
   @Roles(...INCIDENT_WORKERS)
-  declareMajorIncident(@CurrentPrincipal() principal: Principal, @Args('input') input: DeclareMajorIncidentInput) {
+  declareMajorIncident(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'The incident and why it is major' }) input: DeclareMajorIncidentInput,
+  ) {
     return this.changes.send(principal, input, { type: 'DeclareMajorIncident', data: { reason: input.reason } });
   }
 }

@@ -11,12 +11,13 @@ import { ApiError } from '../../errors/api-error.js';
 import { INCIDENT_READERS } from '../incident-roles.js';
 import { ConsistencyService } from '../../read-model/consistency.service.js';
 import { INCIDENT_PROJECTION } from '../../../../projector/src/incident/incident.projection.js';
+import type { NodeFinder } from '../../node/node-source.js';
 import { canSeeIncident } from './incident-visibility.js';
 import { toIncidentModel } from './incident.mapper.js';
 import { IncidentModel } from './incident.type.js';
 
 @Resolver(() => IncidentModel)
-export class IncidentResolver {
+export class IncidentResolver implements NodeFinder {
   constructor(
     @Inject(READ_MODEL_POOL) private readonly pool: pg.Pool,
     private readonly consistency: ConsistencyService,
@@ -26,8 +27,12 @@ export class IncidentResolver {
   @Roles(...INCIDENT_READERS)
   async incident(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('consistentWith', { type: () => String, nullable: true, description: 'Wait until read models include this position' })
+    @Args('id', { type: () => ID, description: 'The incident' }) id: string,
+    @Args('consistentWith', {
+      type: () => String,
+      nullable: true,
+      description: 'A position a mutation returned: wait (up to 5 s) until read models include it',
+    })
     consistentWith?: string | null,
   ): Promise<IncidentModel> {
     await this.consistency.waitFor(consistentWith ?? undefined, INCIDENT_PROJECTION);
@@ -35,10 +40,14 @@ export class IncidentResolver {
   }
 
   async load(principal: Principal, id: string): Promise<IncidentModel> {
+    const incident = await this.find(principal, id);
+    if (!incident) throw new ApiError('NOT_FOUND', `No incident ${id}`, { field: 'id' });
+    return incident;
+  }
+
+  /** The incident as `principal` may see it; null when it is not in their tenant or not theirs to see. */
+  async find(principal: Principal, id: string): Promise<IncidentModel | null> {
     const row = isRecordId(id) ? await findIncidentRow(this.pool, principal.tenant, id) : undefined;
-    if (!row || !canSeeIncident(principal, row.detail.incident.callerId)) {
-      throw new ApiError('NOT_FOUND', `No incident ${id}`, { field: 'id' });
-    }
-    return toIncidentModel(row, principal);
+    return row && canSeeIncident(principal, row.detail.incident.callerId) ? toIncidentModel(row, principal) : null;
   }
 }

@@ -4,8 +4,10 @@ import { ValidateNested } from 'class-validator';
 import { CommandOptionsInput } from '../../incident/graphql/command-options.input.js';
 import { IncidentSlaPolicyInput } from './incident-sla-policy.input.js';
 
-@InputType()
+@InputType({ description: 'The SLA policy that replaces the current one' })
 export class ConfigureIncidentSlaPolicyInput extends CommandOptionsInput {
-  @Field(() => IncidentSlaPolicyInput) @ValidateNested() @Type(() => IncidentSlaPolicyInput)
+  @Field(() => IncidentSlaPolicyInput, { description: 'Targets for every priority' })
+  @ValidateNested()
+  @Type(() => IncidentSlaPolicyInput)
   policy!: IncidentSlaPolicyInput;
 }

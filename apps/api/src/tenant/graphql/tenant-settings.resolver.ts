@@ -21,7 +21,7 @@ export class TenantSettingsResolver {
   ) {}
 
   /** Open to every role of the tenant: the targets show on every incident anyway. */
-  @Query(() => TenantSettings)
+  @Query(() => TenantSettings, { description: "Your tenant's settings; every role may read them" })
   async tenantSettings(@CurrentPrincipal() principal: Principal): Promise<TenantSettings> {
     const { incidentSlaPolicy } = await this.settings.settings(principal.tenant);
     return { incidentSlaPolicy: incidentSlaPolicy ?? defaultIncidentSlaPolicy, isDefault: incidentSlaPolicy === null };
@@ -33,7 +33,7 @@ export class TenantSettingsResolver {
   @Roles('admin')
   configureIncidentSlaPolicy(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: ConfigureIncidentSlaPolicyInput,
+    @Args('input', { description: 'The new policy' }) input: ConfigureIncidentSlaPolicyInput,
   ): Promise<TenantSettingsPayload> {
     return this.commandBus.execute(
       new ConfigureIncidentSlaPolicyCommand(input.policy, commandEnvelope(principal, input, this.clock.now())),

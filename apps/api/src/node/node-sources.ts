@@ -1,0 +1,13 @@
+import { IncidentModule } from '../incident/incident.module.js';
+import { IncidentResolver } from '../incident/graphql/incident.resolver.js';
+import { IncidentModel } from '../incident/graphql/incident.type.js';
+import { INCIDENT_READERS } from '../incident/incident-roles.js';
+import type { NodeSource } from './node-source.js';
+
+/**
+ * Every record type `node(id)` knows, one line each. Record ids are UUIDs, unique across types,
+ * so an id is found in at most one of them.
+ */
+export const NODE_SOURCES: readonly NodeSource[] = [
+  { type: IncidentModel, readers: INCIDENT_READERS, module: IncidentModule, finder: IncidentResolver },
+];
