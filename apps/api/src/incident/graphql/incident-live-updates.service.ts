@@ -15,8 +15,8 @@ import type { IncidentModel } from './incident.type.js';
 /**
  * Incidents as the incidents projection commits them (its NOTIFY arrives after the commit), so
  * a subscriber reading the pushed record, or querying it, sees the state that was announced.
- * Only the principal's tenant and what the principal may see; the row is read afresh, so the
- * push carries the latest committed state.
+ * Only the principal's tenant and what the principal may see. A notice names each record once
+ * with its version after the committed batch, so a subscriber is pushed each state once.
  */
 @Injectable()
 export class IncidentLiveUpdates {
@@ -58,12 +58,16 @@ export class IncidentLiveUpdates {
   ): AsyncGenerator<IncidentModel> {
     for await (const change of changes) {
       if (change.projection !== INCIDENT_PROJECTION) continue;
-      const ids = select(
+      const announced = new Map(
         change.records
           .filter((record) => record.kind === 'incident' && record.tenant === principal.tenant)
-          .map((record) => record.id),
+          .map((record) => [record.id, record.version]),
       );
+      const ids = select([...announced.keys()]);
       for (const row of await findMatchingIncidentRows(this.pool, principal.tenant, ids, filter)) {
+        // A row already past the announced version has a later notice of its own: pushing it
+        // now too would send that state twice.
+        if (row.version !== announced.get(row.id)) continue;
         if (canSeeIncident(principal, row.detail.incident.callerId)) yield toIncidentModel(row, principal);
       }
     }
