@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { READ_MODEL_POOL } from '#infrastructure';
 import { findIncidentRow, findMatchingIncidentRows, type IncidentListFilter, type ReadModelChange } from '#read-model';
 import type { Principal } from '../../auth/principal.js';
-import { isRecordId } from '../../common/record-id.js';
+import { canonicalRecordId } from '../../common/record-id.js';
 import { ApiError } from '../../errors/api-error.js';
 import { ReadModelChangeFeed } from '../../read-model/read-model-change-feed.js';
 import { stoppable } from '../../read-model/stoppable-iterator.js';
@@ -27,9 +27,10 @@ export class IncidentLiveUpdates {
 
   /** Each committed change of one incident; NOT_FOUND unless the principal can see it now. */
   async ofIncident(principal: Principal, id: string): Promise<AsyncIterableIterator<IncidentModel>> {
+    const key = canonicalRecordId(id);
     // Listening before the check: a change committed meanwhile is not missed.
-    const updates = this.updates(principal, {}, (ids) => ids.filter((changed) => changed === id));
-    const row = isRecordId(id) ? await findIncidentRow(this.pool, principal.tenant, id) : undefined;
+    const updates = this.updates(principal, {}, (ids) => ids.filter((changed) => changed === key));
+    const row = key ? await findIncidentRow(this.pool, principal.tenant, key) : undefined;
     if (!row || !canSeeIncident(principal, row.detail.incident.callerId)) {
       await updates.return?.();
       throw new ApiError('NOT_FOUND', `No incident ${id}`, { field: 'id' });

@@ -6,7 +6,7 @@ import { findIncidentRow } from '#read-model';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
 import { Roles } from '../../auth/roles.decorator.js';
-import { isRecordId } from '../../common/record-id.js';
+import { canonicalRecordId } from '../../common/record-id.js';
 import { ApiError } from '../../errors/api-error.js';
 import { INCIDENT_READERS } from '../incident-roles.js';
 import { ConsistencyService } from '../../read-model/consistency.service.js';
@@ -35,7 +35,8 @@ export class IncidentResolver {
   }
 
   async load(principal: Principal, id: string): Promise<IncidentModel> {
-    const row = isRecordId(id) ? await findIncidentRow(this.pool, principal.tenant, id) : undefined;
+    const key = canonicalRecordId(id);
+    const row = key ? await findIncidentRow(this.pool, principal.tenant, key) : undefined;
     if (!row || !canSeeIncident(principal, row.detail.incident.callerId)) {
       throw new ApiError('NOT_FOUND', `No incident ${id}`, { field: 'id' });
     }
