@@ -170,6 +170,15 @@ export function describeEventStoreContract(name: string, makeStore: () => Promis
         expect(fromSecond.map((event) => event.data)).toEqual([{ n: 1 }, { n: 2 }]);
       });
 
+      it('gives the events of one append one commit, which no other append shares', async () => {
+        await sut.appendToStream(stream('a'), [newEvent(), newEvent(), newEvent()], { expectedRevision: 'any' });
+        await sut.appendToStream(stream('a'), [newEvent()], { expectedRevision: 'any' });
+        const all = await collect(sut.readAll({ filter: { streamPrefixes: [prefix] } }));
+        const commits = all.map((event) => event.position.commit);
+        expect(new Set(commits.slice(0, 3)).size).toBe(1);
+        expect(commits[3]).not.toBe(commits[0]);
+      });
+
       it('filters by event type prefix', async () => {
         const kind = `${prefix}kind.`;
         await sut.appendToStream(stream('a'), [newEvent(`${kind}wanted.v1`), newEvent('other.v1')], {

@@ -8,6 +8,8 @@ const OPEN = `mutation Open($input: OpenIncidentInput!) { openIncident(input: $i
 const START = `mutation Start($input: StartIncidentWorkInput!) { startIncidentWork(input: $input) { version } }`;
 const HOLD = `mutation Hold($input: PutIncidentOnHoldInput!) { putIncidentOnHold(input: $input) { version } }`;
 const RESUME = `mutation Resume($input: ResumeIncidentInput!) { resumeIncident(input: $input) { version } }`;
+const ASSIGN = `mutation Assign($input: AssignIncidentInput!) { assignIncident(input: $input) { version } }`;
+const NOTE = `mutation Note($input: AddIncidentWorkNoteInput!) { addIncidentWorkNote(input: $input) { version } }`;
 const INCIDENT_CHANGED = `subscription Changed($id: ID!) { incidentChanged(id: $id) { id title state version holdReason } }`;
 const INCIDENTS_CHANGED = `subscription ListChanged($filter: IncidentFilter) {
   incidentsChanged(filter: $filter) { id title state priority serviceId callerId }
@@ -16,6 +18,14 @@ const INCIDENTS_CHANGED = `subscription ListChanged($filter: IncidentFilter) {
 interface Pushed {
   incidentChanged?: { id: string; title: string; state: string; version: string; holdReason: string | null };
   incidentsChanged?: { id: string; title: string; state: string; priority: string; serviceId: string | null; callerId: string };
+}
+
+const STATE_CHANGED = `subscription Changed($id: ID!) { incidentChanged(id: $id) { id state assignee version } }`;
+const STATES_CHANGED = `subscription ListChanged($filter: IncidentFilter) { incidentsChanged(filter: $filter) { id state assignee version } }`;
+
+interface PushedState {
+  incidentChanged?: { id: string; state: string; assignee: string | null; version: string };
+  incidentsChanged?: { id: string; state: string; assignee: string | null; version: string };
 }
 
 
@@ -64,9 +74,13 @@ describe('incident subscriptions over graphql-ws, pushed once the read model is 
     const changes = new SubscriptionRecorder<Pushed>(connect(agent), INCIDENT_CHANGED, { id });
     await settle();
 
+    // Each push awaited before the next change: one that lands while the previous one is being
+    // pushed may supersede it, and the subscriber then gets only the latest state.
     await mutate(agent, START, { id });
+    await changes.take(1);
     await open(agent, { title: 'Unrelated printer' });
     await mutate(agent, HOLD, { id, holdReason: 'AWAITING_VENDOR' });
+    await changes.take(2);
     await mutate(agent, RESUME, { id });
 
     const pushed = (await changes.take(3)).map((push) => push.incidentChanged);
@@ -75,6 +89,25 @@ describe('incident subscriptions over graphql-ws, pushed once the read model is 
       { id, title: 'Mail server down', state: 'ON_HOLD', version: '2', holdReason: 'AWAITING_VENDOR' },
       { id, title: 'Mail server down', state: 'IN_PROGRESS', version: '3', holdReason: null },
     ]);
+  });
+
+  it('pushes once per command, with the state it committed, even when the command appended several events', async () => {
+    const id = await open(agent, { title: 'Laptop will not boot', serviceId: 'svc-laptops' });
+    const one = new SubscriptionRecorder<PushedState>(connect(agent), STATE_CHANGED, { id });
+    const list = new SubscriptionRecorder<PushedState>(connect(agent), STATES_CHANGED, { filter: { serviceId: 'svc-laptops' } });
+    await settle();
+
+    // Assigning a NEW incident starts work too: two events in one append, one command.
+    await mutate(agent, ASSIGN, { id, assignee: 'alice' });
+    const assigned = { id, state: 'IN_PROGRESS', assignee: 'alice', version: '2' };
+    expect((await one.take(1)).map((push) => push.incidentChanged)).toEqual([assigned]);
+    expect((await list.take(1)).map((push) => push.incidentsChanged)).toEqual([assigned]);
+
+    // The next command's push comes next: nothing was pushed in between.
+    await mutate(agent, NOTE, { id, text: 'Reseated the RAM' });
+    const noted = { ...assigned, version: '3' };
+    expect((await one.take(2)).map((push) => push.incidentChanged)).toEqual([assigned, noted]);
+    expect((await list.take(2)).map((push) => push.incidentsChanged)).toEqual([assigned, noted]);
   });
 
   it('incidentsChanged pushes the incidents the filter admits, as the list would show them', async () => {

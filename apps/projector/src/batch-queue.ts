@@ -19,6 +19,11 @@ export class BatchQueue<T> {
     this.wake(this.wakeTaker);
   }
 
+  /** The item the next take would start with, left in the queue. */
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
   /** Resolves with up to `max` items as soon as there is one, or with none on abort. */
   async take(max: number, signal: AbortSignal): Promise<T[]> {
     while (this.items.length === 0 && !signal.aborted) {

@@ -31,7 +31,7 @@ function countingProjection(failOnce?: { eventId: string }): Projection {
           [event.streamId, event.revision.toString()],
         );
       }
-      return events.map((event) => ({ kind: 'incident' as const, tenant: 't', id: event.streamId }));
+      return events.map((event) => ({ kind: 'incident' as const, tenant: 't', id: event.streamId, version: event.revision.toString() }));
     },
     reset: async (tx) => void (await tx.query('TRUNCATE stream_counts')),
   };
@@ -74,10 +74,10 @@ describe(ProjectionRunner.name, () => {
   }
 
   /** Runs the projection until its checkpoint reaches the head of the log, then stops it. */
-  async function runUntilCaughtUp(projection: Projection): Promise<ProjectionRunner> {
+  async function runUntilCaughtUp(projection: Projection, maxBatch = 7): Promise<ProjectionRunner> {
     let head: RecordedEvent | undefined;
     for await (const event of store.readAll({ direction: 'backwards', maxCount: 1 })) head = event;
-    const sut = new ProjectionRunner(projection, store, database.pool, { maxBatch: 7, retryDelayMs: 10 });
+    const sut = new ProjectionRunner(projection, store, database.pool, { maxBatch, retryDelayMs: 10 });
     const stop = new AbortController();
     const running = sut.run(stop.signal);
     const deadline = Date.now() + 20_000;
@@ -132,6 +132,25 @@ describe(ProjectionRunner.name, () => {
     expect(await counts()).toEqual({});
     await runUntilCaughtUp(projection);
     expect(await counts()).toEqual(before);
+  });
+
+  it('never ends a batch inside a commit, so no record is committed between two events of one append', async () => {
+    await append('a', 3);
+    await append('b', 2);
+    await append('c', 1);
+    const batches: string[][] = [];
+    const counting = countingProjection();
+    await runUntilCaughtUp(
+      {
+        ...counting,
+        applyBatch: (events, tx) => {
+          batches.push(events.map((event) => `${event.streamId}${event.revision}`));
+          return counting.applyBatch(events, tx);
+        },
+      },
+      1,
+    );
+    expect(batches).toEqual([['a0', 'a1', 'a2'], ['b0', 'b1'], ['c0']]);
   });
 
   it('announces each committed batch on the change channel', async () => {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type pg from 'pg';
-import { EventStoreUnavailableError, encodePosition, isPostgresUnavailable, type EventStore, type Position, type RecordedEvent } from '#event-store';
+import { EventStoreUnavailableError, encodePosition, isAfter, isPostgresUnavailable, type EventStore, type Position, type RecordedEvent } from '#event-store';
 import { READ_MODEL_CHANNEL, advanceCheckpoint, inTransaction, loadCheckpoint, type ChangedRecord, type ReadModelChange } from '#read-model';
 import { BatchQueue } from './batch-queue.js';
 import type { Projection } from './projection.js';
@@ -21,7 +21,10 @@ export interface ProjectionStatus {
   readonly lastError: string | undefined;
 }
 
-/** PostgreSQL rejects NOTIFY payloads of 8000 bytes or more. */
+/**
+ * PostgreSQL rejects NOTIFY payloads of 8000 bytes or more; a record takes at most ~171 bytes
+ * (a 64-character tenant, a UUID, a 19-digit version).
+ */
 const MAX_NOTIFY_RECORDS = 40;
 
 /** A checkpoint moved under the runner (rebuild, or another runner): start over from it. */
@@ -96,7 +99,7 @@ export class ProjectionRunner {
     try {
       while (!signal.aborted) {
         const batch = await queue.take(this.maxBatch, signal);
-        if (batch.length > 0) await this.commitBatch(batch);
+        if (batch.length > 0 && (await this.extendToWholeCommit(batch, queue, signal))) await this.commitBatch(batch);
       }
     } finally {
       clearInterval(watchdog);
@@ -105,6 +108,35 @@ export class ProjectionRunner {
       await pump;
     }
     if (pumpError) throw pumpError;
+  }
+
+  /**
+   * Takes the rest of the batch's last commit into the batch. The events one command appends
+   * share a commit; a batch ending between two of them would commit, and announce, a record in
+   * a state no command produced (an incident assigned but still NEW). False when stopped.
+   */
+  private async extendToWholeCommit(
+    batch: RecordedEvent[],
+    queue: BatchQueue<RecordedEvent>,
+    signal: AbortSignal,
+  ): Promise<boolean> {
+    for (;;) {
+      const last = batch[batch.length - 1]!;
+      const next = queue.peek();
+      const continues = next ? next.position.commit === last.position.commit : await this.commitContinuesAfter(last);
+      if (!continues) return true;
+      const more = await queue.take(1, signal);
+      if (more.length === 0) return false;
+      batch.push(...more);
+    }
+  }
+
+  /** Whether the log holds another event of the same commit after this one. */
+  private async commitContinuesAfter(event: RecordedEvent): Promise<boolean> {
+    for await (const following of this.eventStore.readAll({ fromPosition: event.position, maxCount: 2 })) {
+      if (isAfter(following.position, event.position)) return following.position.commit === event.position.commit;
+    }
+    return false;
   }
 
   private async commitBatch(batch: readonly RecordedEvent[]): Promise<void> {

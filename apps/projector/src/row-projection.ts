@@ -43,18 +43,20 @@ export function rowProjection<Row>(definition: RowProjectionDefinition<Row>): Pr
       }
       if (keyed.length === 0) return [];
       const rows = await definition.load(tx, [...touched.values()]);
-      const changed = new Set<string>();
+      /** Each changed row with the revision of the last event that changed it: its version. */
+      const changed = new Map<string, bigint>();
       for (const { key, event } of keyed) {
         const next = definition.evolve(rows.get(key), event);
         if (next === undefined) continue;
         rows.set(key, next);
-        changed.add(key);
+        changed.set(key, event.revision);
       }
       await definition.save(
         tx,
-        [...changed].map((key) => rows.get(key)!),
+        [...changed.keys()].map((key) => rows.get(key)!),
       );
-      return [...changed].map((key) => ({ kind: definition.kind, ...touched.get(key)! }));
+      // One entry per record with its final version in the batch, however many events it took.
+      return [...changed].map(([key, version]) => ({ kind: definition.kind, ...touched.get(key)!, version: version.toString() }));
     },
   };
 }

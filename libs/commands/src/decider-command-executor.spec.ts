@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import type { Decider } from '#domain';
 import { EventSerializer } from '#events';
 import { PostgresEventStore, WrongExpectedRevisionError, ensureEventStoreSchema } from '#event-store';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import type { CommandEnvelope } from './command-envelope.js';
 import { DeciderCommandExecutor } from './decider-command-executor.js';
+import { IdempotencyKeyReusedError } from './idempotency-key-reused.error.js';
 
 type Noted = { type: 'Noted'; data: { text: string; by: string } };
 type Note = { type: 'Note'; data: { text: string } };
@@ -16,6 +18,15 @@ const notes: Decider<Note, Noted, Notes> = {
   initialState: null,
   evolve: (state, event) => ({ owner: state?.owner ?? event.data.by, count: (state?.count ?? 0) + 1 }),
   decide: (command) => [{ type: 'Noted', data: { text: command.data.text, by: 'ann' } }],
+};
+
+/** The same record, refusing commands on a record that does not exist, as real deciders do. */
+const existingNotes: Decider<Note, Noted, Notes> = {
+  ...notes,
+  decide: (command, state) => {
+    if (state === null) throw new Error('no such record');
+    return notes.decide(command, state);
+  },
 };
 
 const envelope: CommandEnvelope = {
@@ -87,12 +98,73 @@ describe(DeciderCommandExecutor.name, () => {
     expect(await eventsIn(streamId)).toBe(2);
   });
 
-  it('retries conflicts on fresh state when the caller gave no expected version', async () => {
+  it('runs concurrent commands on one record one at a time, none failing, when the caller gave no expected version', async () => {
     const streamId = stream();
     await sut.execute(notes, streamId, note, envelope);
-    const results = await Promise.all(Array.from({ length: 4 }, () => sut.execute(notes, streamId, note, envelope)));
-    expect(results.map((result) => result.version).sort()).toEqual([1n, 2n, 3n, 4n]);
-    expect(await eventsIn(streamId)).toBe(5);
+    const results = await Promise.all(Array.from({ length: 50 }, () => sut.execute(notes, streamId, note, envelope)));
+    expect(results.map((result) => result.version).sort((a, b) => Number(a - b))).toEqual(
+      Array.from({ length: 50 }, (_, n) => BigInt(n + 1)),
+    );
+    expect(await eventsIn(streamId)).toBe(51);
+  });
+
+  it('retries conflicts with another process (a replica) on fresh state until every command is in', async () => {
+    const replicaPool = new pg.Pool({ connectionString: database.url, max: 4 });
+    const replica = new DeciderCommandExecutor(new PostgresEventStore(replicaPool), serializer);
+    try {
+      const streamId = stream();
+      await sut.execute(notes, streamId, note, envelope);
+      const results = await Promise.allSettled(
+        Array.from({ length: 50 }, (_, n) => (n % 2 === 0 ? sut : replica).execute(notes, streamId, note, envelope)),
+      );
+      expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
+      expect(await eventsIn(streamId)).toBe(51);
+    } finally {
+      await replicaPool.end();
+    }
+  });
+
+  it('lets the decider refuse a record that does not exist before judging an expected version', async () => {
+    await expect(sut.execute(existingNotes, stream(), note, { ...envelope, expectedVersion: 0n })).rejects.toThrow(
+      'no such record',
+    );
+    await expect(sut.execute(notes, stream(), note, { ...envelope, expectedVersion: 0n })).rejects.toBeInstanceOf(
+      WrongExpectedRevisionError,
+    );
+  });
+
+  describe('command ids', () => {
+    const asked = { ...envelope, commandId: 'key' };
+
+    it("are the actor's own: another actor's equal key is another command", async () => {
+      const streamId = stream();
+      const anns = await sut.execute(notes, streamId, note, asked, { intent: note });
+      const bobs = await sut.execute(notes, streamId, note, { ...asked, actor: 'bob' }, { intent: note });
+      expect(bobs).toMatchObject({ appended: true, version: anns.version + 1n });
+      const bobsRetry = await sut.execute(notes, streamId, note, { ...asked, actor: 'bob' }, { intent: note });
+      expect(bobsRetry).toMatchObject({ appended: false, version: bobs.version, position: bobs.position });
+      expect(await eventsIn(streamId)).toBe(2);
+    });
+
+    it('refuse a reuse for a different intent, keeping a hash of the intent in the metadata', async () => {
+      const streamId = stream();
+      await sut.execute(notes, streamId, note, asked, { intent: note });
+      const other: Note = { type: 'Note', data: { text: 'something else' } };
+      await expect(sut.execute(notes, streamId, other, asked, { intent: other })).rejects.toBeInstanceOf(
+        IdempotencyKeyReusedError,
+      );
+      const reordered = { data: { text: 'hi' }, type: 'Note' };
+      await expect(sut.execute(notes, streamId, note, asked, { intent: reordered })).resolves.toMatchObject({ appended: false });
+      const { rows } = await database.pool.query('SELECT metadata FROM es_events WHERE stream_id = $1', [streamId]);
+      expect(rows).toEqual([{ metadata: expect.objectContaining({ commandId: 'key', commandFingerprint: expect.any(String) }) }]);
+    });
+
+    it('answer a retry with the first result when the earlier event has no fingerprint (recorded before them)', async () => {
+      const streamId = stream();
+      const first = await sut.execute(notes, streamId, note, asked);
+      const retry = await sut.execute(notes, streamId, note, asked, { intent: note });
+      expect(retry).toMatchObject({ appended: false, version: first.version });
+    });
   });
 
   it('asks authorize with the loaded state before deciding, and appends nothing when it refuses', async () => {

@@ -11,6 +11,7 @@ describe(loadConfig.name, () => {
       auth: { kind: 'development' },
       runProjector: true,
       incidentAutoCloseDays: 7,
+      consistencyTimeoutMs: 5_000,
     });
   });
 
@@ -37,11 +38,17 @@ describe(loadConfig.name, () => {
     ['LOG_FORMAT', 'xml'],
     ['INCIDENT_AUTO_CLOSE_DAYS', '0'],
     ['INCIDENT_AUTO_CLOSE_DAYS', 'soon'],
+    ['CONSISTENCY_TIMEOUT_MS', '0'],
+    ['CONSISTENCY_TIMEOUT_MS', '5s'],
   ])('rejects %s=%s naming the variable', (variable, value) => {
     const error = captureError(() => loadConfig({ [variable]: value }));
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as ConfigurationError).problems.map((problem) => problem.variable)).toEqual([variable]);
     expect((error as Error).message).toContain(variable);
+  });
+
+  it('reads how long reads wait for read models', () => {
+    expect(loadConfig({ CONSISTENCY_TIMEOUT_MS: '250' }).consistencyTimeoutMs).toBe(250);
   });
 
   it('reads RUN_PROJECTOR=false as false', () => {

@@ -25,6 +25,8 @@ export interface AppConfig {
   readonly runProjector: boolean;
   /** Days after which a RESOLVED incident closes by itself (ServiceNow's default is 7). */
   readonly incidentAutoCloseDays: number;
+  /** How long a read waits for read models to reach its `consistentWith` position. */
+  readonly consistencyTimeoutMs: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   /** `json`: one JSON object a line, for log collectors. */
   readonly logFormat: 'text' | 'json';
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auth: authConfig(parsed),
     runProjector: parsed.RUN_PROJECTOR ?? true,
     incidentAutoCloseDays: parsed.INCIDENT_AUTO_CLOSE_DAYS ?? 7,
+    consistencyTimeoutMs: parsed.CONSISTENCY_TIMEOUT_MS ?? 5_000,
     logLevel: (parsed.LOG_LEVEL as AppConfig['logLevel'] | undefined) ?? 'log',
     logFormat: (parsed.LOG_FORMAT as AppConfig['logFormat'] | undefined) ?? 'text',
     production,

@@ -51,6 +51,12 @@ export class Environment {
   INCIDENT_AUTO_CLOSE_DAYS?: number;
 
   @IsOptional()
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(1, { message: 'must be between 1 and 60000' })
+  @Max(60_000, { message: 'must be between 1 and 60000' })
+  CONSISTENCY_TIMEOUT_MS?: number;
+
+  @IsOptional()
   @Transform(({ obj, key }) => parseBoolean((obj as Record<string, unknown>)[key]))
   @IsBoolean({ message: 'must be true or false' })
   RUN_PROJECTOR?: boolean;

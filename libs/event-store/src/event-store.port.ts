@@ -14,6 +14,7 @@ export interface NewEvent {
 export interface RecordedEvent extends NewEvent {
   readonly streamId: string;
   readonly revision: bigint;
+  /** The events of one append share `position.commit` (as in EventStoreDB), and only they do. */
   readonly position: Position;
   readonly created: Date;
 }

@@ -11,7 +11,10 @@ export interface EventMetadata {
   readonly tenant: string;
   readonly correlationId: string;
   readonly causationId: string;
+  /** The idempotency key, scoped to the actor: another actor's equal key is another command. */
   readonly commandId?: string;
+  /** A hash of what the command asked, to tell a retry under `commandId` from a reuse of it. */
+  readonly commandFingerprint?: string;
   readonly origin: CommandOrigin;
   /** Why the actor did it, when the command said (reasons, notes from automation). */
   readonly reason?: string;

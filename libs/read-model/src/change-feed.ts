@@ -7,6 +7,8 @@ export interface ChangedRecord {
   readonly kind: RecordKind;
   readonly tenant: string;
   readonly id: string;
+  /** The record's version once the announced batch was committed (its last event's revision). */
+  readonly version: string;
 }
 
 /** One notification: a projection committed up to `position` (an encoded position token). */

@@ -20,15 +20,17 @@ export interface TestApp {
 
 /**
  * The whole product on a fresh PostgreSQL database: API and in-process projector, listening on
- * a free port, driven over HTTP and WebSocket like any client. Only the clock is the test's.
+ * a free port, driven over HTTP and WebSocket like any client. Only the clock is the test's;
+ * `env` sets more of the product's environment variables (RUN_PROJECTOR, ...).
  */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase(4);
   const config = loadConfig({
     EVENT_STORE_URL: database.url,
     JWT_SECRET: SECRET,
     LOG_LEVEL: 'error',
     DATA_DIR: '/tmp/itsm-e2e-unused',
+    ...env,
   });
   const clock = new TestClock();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })

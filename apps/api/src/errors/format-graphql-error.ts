@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import { IdempotencyKeyReusedError, RecordContendedError } from '#commands';
 import { DomainError } from '#domain';
 import {
   EventStoreUnavailableError,
@@ -45,6 +46,14 @@ function toApiError(error: unknown): ApiError | undefined {
     return new ApiError('CONCURRENCY_CONFLICT', 'The record was changed by someone else; reload it and try again', {
       actualVersion: error.actual === 'no_stream' ? null : error.actual.toString(),
     });
+  }
+  if (error instanceof IdempotencyKeyReusedError) {
+    return new ApiError('IDEMPOTENCY_KEY_REUSED', 'This commandId was already used for a different command; use a new one', {
+      field: 'commandId',
+    });
+  }
+  if (error instanceof RecordContendedError) {
+    return new ApiError('SERVICE_UNAVAILABLE', 'The record is changing too fast to apply this command now; try again shortly');
   }
   if (error instanceof InvalidPositionError) {
     return new ApiError('BAD_USER_INPUT', 'consistentWith is not a position this API returned', {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { recordStreamId, type StreamRecordKind } from '#events';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '#event-store';
 import { EVENT_STORE } from '#infrastructure';
-import { isRecordId } from '../common/record-id.js';
+import { canonicalRecordId } from '../common/record-id.js';
 
 /** The kinds of record `history` looks a bare record id up in; problems and changes join later. */
 const HISTORY_KINDS: readonly StreamRecordKind[] = ['incident'];
@@ -18,10 +18,11 @@ export class RecordEventsReader {
 
   /** Every event of the record, in order; empty when it does not exist in the tenant. */
   async read(kind: StreamRecordKind, tenant: string, id: string): Promise<RecordedEvent[]> {
-    if (!isRecordId(id)) return [];
+    const key = canonicalRecordId(id);
+    if (!key) return [];
     const events: RecordedEvent[] = [];
     try {
-      for await (const event of this.store.readStream(recordStreamId(kind, tenant, id))) events.push(event);
+      for await (const event of this.store.readStream(recordStreamId(kind, tenant, key))) events.push(event);
     } catch (error) {
       if (!(error instanceof StreamNotFoundError)) throw error;
     }

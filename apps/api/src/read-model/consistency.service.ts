@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
-import { READ_MODEL_POOL } from '#infrastructure';
+import type { AppConfig } from '#config';
+import { APP_CONFIG, READ_MODEL_POOL } from '#infrastructure';
 import { decodePosition, encodePosition, isAfter, type Position } from '#event-store';
 import { loadCheckpoint } from '#read-model';
 import { ApiError } from '../errors/api-error.js';
 import { ReadModelChangeFeed } from './read-model-change-feed.js';
 
-const DEFAULT_TIMEOUT_MS = 5_000;
 /** Re-reads checkpoints this often while waiting, in case a notification was missed. */
 const RECHECK_MS = 250;
 
@@ -19,9 +19,11 @@ export class ConsistencyService {
   constructor(
     @Inject(READ_MODEL_POOL) private readonly pool: pg.Pool,
     private readonly feed: ReadModelChangeFeed,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'consistencyTimeoutMs'>,
   ) {}
 
-  async waitFor(token: string | undefined, projection: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+  async waitFor(token: string | undefined, projection: string): Promise<void> {
+    const timeoutMs = this.config.consistencyTimeoutMs;
     if (!token) return;
     const target = decodePosition(token);
     if (await this.reached(projection, target)) return;

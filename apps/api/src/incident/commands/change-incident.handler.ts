@@ -3,7 +3,7 @@ import { incidentDecider, type IncidentCommand, type IncidentState } from '#doma
 import { recordStreamId } from '#events';
 import { encodePosition, START } from '#event-store';
 import { DeciderCommandExecutor, type CommandEnvelope } from '#commands';
-import { isRecordId } from '../../common/record-id.js';
+import { canonicalRecordId } from '../../common/record-id.js';
 import { ApiError } from '../../errors/api-error.js';
 import { TenantSettingsService } from '../../tenant/tenant-settings.service.js';
 import { ChangeIncidentCommand } from './change-incident.command.js';
@@ -20,18 +20,18 @@ export class ChangeIncidentHandler implements ICommandHandler<ChangeIncidentComm
   async execute({ incidentId, change, envelope, scope }: ChangeIncidentCommand): Promise<IncidentCommandResult> {
     const { tenant } = envelope;
     // Inputs are validated already; this guards the stream name against any other caller.
-    if (!isRecordId(incidentId)) throw notFound(incidentId);
-    const id = incidentId.toLowerCase();
+    const id = canonicalRecordId(incidentId);
+    if (!id) throw notFound(incidentId);
     const result = await this.executor.execute(
       incidentDecider,
       recordStreamId('incident', tenant, id),
       await this.toCommand(change, envelope),
       envelope,
-      { authorize: (state) => authorize(state, scope, envelope, id) },
+      { authorize: (state) => authorize(state, scope, envelope, id), intent: change },
     );
     return {
       tenant,
-      id,
+      incidentId: id,
       version: result.version.toString(),
       position: encodePosition(result.position ?? START),
     };

@@ -21,8 +21,9 @@ export class OpenIncidentHandler implements ICommandHandler<OpenIncidentCommand>
   ) {}
 
   async execute({ fields, envelope }: OpenIncidentCommand): Promise<IncidentCommandResult> {
-    const { tenant, commandId } = envelope;
-    const incidentId = commandId ? uuidv5(`${tenant}/${commandId}`, INCIDENT_ID_NAMESPACE) : randomUUID();
+    const { tenant, actor, commandId } = envelope;
+    // Keys are the caller's own: another caller's equal key opens another incident.
+    const incidentId = commandId ? uuidv5(`${tenant}/${actor}/${commandId}`, INCIDENT_ID_NAMESPACE) : randomUUID();
     const command: OpenIncident = {
       type: 'OpenIncident',
       data: {
@@ -39,11 +40,11 @@ export class OpenIncidentHandler implements ICommandHandler<OpenIncidentCommand>
       recordStreamId('incident', tenant, incidentId),
       command,
       envelope,
-      { expectNew: true },
+      { expectNew: true, intent: { type: command.type, data: fields } },
     );
     return {
       tenant,
-      id: incidentId,
+      incidentId,
       version: result.version.toString(),
       position: encodePosition(result.position ?? START),
     };

@@ -3,6 +3,7 @@ import type { IncidentRow } from '#read-model';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
 import { Roles } from '../../auth/roles.decorator.js';
+import { canonicalRecordId } from '../../common/record-id.js';
 import { ApiError } from '../../errors/api-error.js';
 import { DateTimeScalar } from '../../graphql/date-time.scalar.js';
 import { RecordEventsReader } from '../../history/record-events.reader.js';
@@ -28,12 +29,12 @@ export class IncidentAsOfResolver {
     @Args('id', { type: () => ID, description: 'The incident' }) id: string,
     @Args('at', { type: () => DateTimeScalar, description: 'The instant: events recorded later are left out' }) at: string,
   ): Promise<IncidentModel> {
-    const key = { tenant: principal.tenant, id: id.toLowerCase() };
+    const incidentId = canonicalRecordId(id);
     const until = Date.parse(at);
     let row: IncidentRow | undefined;
-    for (const event of await this.events.read('incident', key.tenant, key.id)) {
+    for (const event of incidentId ? await this.events.read('incident', principal.tenant, incidentId) : []) {
       if (event.created.getTime() > until) break;
-      row = evolveIncidentRow(row, event, key);
+      row = evolveIncidentRow(row, event, { tenant: principal.tenant, id: incidentId! });
     }
     if (!row || !canSeeIncident(principal, row.detail.incident.callerId)) {
       throw new ApiError('NOT_FOUND', `No incident ${id} at ${at}`, { field: 'id' });

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { READ_MODEL_POOL } from '#infrastructure';
 import { findIncidentRow, findMatchingIncidentRows, type IncidentListFilter, type ReadModelChange } from '#read-model';
 import type { Principal } from '../../auth/principal.js';
-import { isRecordId } from '../../common/record-id.js';
+import { canonicalRecordId } from '../../common/record-id.js';
 import { ApiError } from '../../errors/api-error.js';
 import { ReadModelChangeFeed } from '../../read-model/read-model-change-feed.js';
 import { stoppable } from '../../read-model/stoppable-iterator.js';
@@ -15,8 +15,8 @@ import type { IncidentModel } from './incident.type.js';
 /**
  * Incidents as the incidents projection commits them (its NOTIFY arrives after the commit), so
  * a subscriber reading the pushed record, or querying it, sees the state that was announced.
- * Only the principal's tenant and what the principal may see; the row is read afresh, so the
- * push carries the latest committed state.
+ * Only the principal's tenant and what the principal may see. A notice names each record once
+ * with its version after the committed batch, so a subscriber is pushed each state once.
  */
 @Injectable()
 export class IncidentLiveUpdates {
@@ -27,9 +27,10 @@ export class IncidentLiveUpdates {
 
   /** Each committed change of one incident; NOT_FOUND unless the principal can see it now. */
   async ofIncident(principal: Principal, id: string): Promise<AsyncIterableIterator<IncidentModel>> {
+    const key = canonicalRecordId(id);
     // Listening before the check: a change committed meanwhile is not missed.
-    const updates = this.updates(principal, {}, (ids) => ids.filter((changed) => changed === id));
-    const row = isRecordId(id) ? await findIncidentRow(this.pool, principal.tenant, id) : undefined;
+    const updates = this.updates(principal, {}, (ids) => ids.filter((changed) => changed === key));
+    const row = key ? await findIncidentRow(this.pool, principal.tenant, key) : undefined;
     if (!row || !canSeeIncident(principal, row.detail.incident.callerId)) {
       await updates.return?.();
       throw new ApiError('NOT_FOUND', `No incident ${id}`, { field: 'id' });
@@ -58,12 +59,16 @@ export class IncidentLiveUpdates {
   ): AsyncGenerator<IncidentModel> {
     for await (const change of changes) {
       if (change.projection !== INCIDENT_PROJECTION) continue;
-      const ids = select(
+      const announced = new Map(
         change.records
           .filter((record) => record.kind === 'incident' && record.tenant === principal.tenant)
-          .map((record) => record.id),
+          .map((record) => [record.id, record.version]),
       );
+      const ids = select([...announced.keys()]);
       for (const row of await findMatchingIncidentRows(this.pool, principal.tenant, ids, filter)) {
+        // A row already past the announced version has a later notice of its own: pushing it
+        // now too would send that state twice.
+        if (row.version !== announced.get(row.id)) continue;
         if (canSeeIncident(principal, row.detail.incident.callerId)) yield toIncidentModel(row, principal);
       }
     }

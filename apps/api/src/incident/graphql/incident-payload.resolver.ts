@@ -15,9 +15,9 @@ export class IncidentPayloadResolver {
     private readonly incidents: IncidentResolver,
   ) {}
 
-  @ResolveField(() => IncidentModel)
+  @ResolveField(() => IncidentModel, { nullable: true })
   async incident(@Parent() payload: IncidentPayload, @CurrentPrincipal() principal: Principal): Promise<IncidentModel> {
     await this.consistency.waitFor(payload.position, INCIDENT_PROJECTION);
-    return this.incidents.load(principal, payload.id);
+    return this.incidents.load(principal, payload.incidentId);
   }
 }

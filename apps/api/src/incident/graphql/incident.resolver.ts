@@ -6,7 +6,7 @@ import { findIncidentRow } from '#read-model';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
 import { Roles } from '../../auth/roles.decorator.js';
-import { isRecordId } from '../../common/record-id.js';
+import { canonicalRecordId } from '../../common/record-id.js';
 import { ApiError } from '../../errors/api-error.js';
 import { INCIDENT_READERS } from '../incident-roles.js';
 import { ConsistencyService } from '../../read-model/consistency.service.js';
@@ -47,7 +47,8 @@ export class IncidentResolver implements NodeFinder {
 
   /** The incident as `principal` may see it; null when it is not in their tenant or not theirs to see. */
   async find(principal: Principal, id: string): Promise<IncidentModel | null> {
-    const row = isRecordId(id) ? await findIncidentRow(this.pool, principal.tenant, id) : undefined;
+    const key = canonicalRecordId(id);
+    const row = key ? await findIncidentRow(this.pool, principal.tenant, key) : undefined;
     return row && canSeeIncident(principal, row.detail.incident.callerId) ? toIncidentModel(row, principal) : null;
   }
 }

@@ -24,6 +24,7 @@ export class ConfigureIncidentSlaPolicyHandler implements ICommandHandler<Config
       tenantSettingsStreamId(envelope.tenant),
       command,
       envelope,
+      { intent: { type: command.type, data: command.data } },
     );
     this.settings.forget(envelope.tenant);
     return {
