@@ -6,7 +6,7 @@ import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-valid
 export abstract class CommandOptionsInput {
   @Field(() => String, {
     nullable: true,
-    description: 'Idempotency key, 1 to 128 characters: a retry with it returns the first result and appends nothing',
+    description: 'Idempotency key of yours, 1 to 128 characters: a retry with the same input returns the first result and appends nothing; reused for a different command: IDEMPOTENCY_KEY_REUSED',
   })
   @IsOptional()
   @IsString()
