@@ -80,13 +80,17 @@ describe(ProjectionRunner.name, () => {
     const sut = new ProjectionRunner(projection, store, database.pool, { maxBatch, retryDelayMs: 10 });
     const stop = new AbortController();
     const running = sut.run(stop.signal);
-    const deadline = Date.now() + 20_000;
-    while (sut.status().position !== encodePosition(head!.position)) {
-      if (Date.now() > deadline) throw new Error(`Projection stuck at ${sut.status().position}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    try {
+      const deadline = Date.now() + 20_000;
+      while (sut.status().position !== encodePosition(head!.position)) {
+        if (Date.now() > deadline) throw new Error(`Projection stuck at ${sut.status().position}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      // A runner left going after a failed wait would outlive the database and keep Jest alive.
+      stop.abort();
+      await running;
     }
-    stop.abort();
-    await running;
     return sut;
   }
 
