@@ -3,12 +3,14 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit, logLevelsUpTo } from '#config';
 import { AppModule } from './app.module.js';
+import { applyCorsPolicy } from './http/cors-policy.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: logLevelsUpTo(config.logLevel) });
   app.enableShutdownHooks();
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  applyCorsPolicy(app, config);
   await app.listen(config.port);
   const logger = new Logger('ITSM');
   logger.log(`GraphQL API:  http://localhost:${config.port}/graphql  (subscriptions: ws://localhost:${config.port}/graphql)`);
