@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const logger = new Logger('ITSM');
   logger.log(`GraphQL API:  http://localhost:${config.port}/graphql  (subscriptions: ws://localhost:${config.port}/graphql)`);
   logger.log(`Health:       http://localhost:${config.port}/health`);
+  if (!config.production) logger.log(`Explorer:     http://localhost:${config.port}/graphql  (open it in a browser)`);
   if (config.auth.kind === 'development') {
     logger.log('Development token:  npm run token -- --tenant acme --roles agent  (send as "Authorization: Bearer <token>")');
   }
