@@ -81,6 +81,7 @@ export function explorerPage(): Promise<string> {
 }
 
 async function loadAssets(): Promise<Assets> {
+  // graphql-ws ships a browser build (umd/) outside its exports map: found beside its entry point.
   const graphqlWsEntry = createRequire(import.meta.url).resolve('graphql-ws');
   const [graphiql, graphqlWsClient] = await Promise.all([
     import('@graphql-yoga/render-graphiql/graphiql'),
