@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { CommandsModule } from './commands/commands.module.js';
 import { TokenVerifier } from './auth/token-verifier.js';
 import { GraphQLExceptionPassthrough } from './errors/graphql-exception.filter.js';
+import { ExplorerModule } from './explorer/explorer.module.js';
 import { inputValidationPipe } from './errors/validation-pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -43,6 +44,7 @@ export class AppModule {
         TenantModule,
         NodeModule,
         ...(config.runProjector ? [ProjectorModule] : []),
+        ...(config.production ? [] : [ExplorerModule]),
       ],
       controllers: [HealthController, MetricsController],
       providers: [

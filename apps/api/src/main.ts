@@ -4,6 +4,7 @@ import { AppLogger, loadConfigOrExit, type AppConfig } from '#config';
 import { describeStartupFailure } from '#infrastructure';
 import { AppModule } from './app.module.js';
 import { ensurePortFree } from './port-check.js';
+import { applyCorsPolicy } from './http/cors-policy.js';
 
 async function main(config: AppConfig): Promise<void> {
   // Checked before anything starts, so a taken port fails fast and says nothing of success.
@@ -11,6 +12,7 @@ async function main(config: AppConfig): Promise<void> {
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: new AppLogger(config), abortOnError: false });
   app.enableShutdownHooks();
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  applyCorsPolicy(app, config);
   await app.listen(config.port);
   announce(config);
 }
@@ -21,6 +23,7 @@ function announce(config: AppConfig): void {
   const base = `localhost:${config.port}`;
   banner.log(`GraphQL API:  http://${base}/graphql  (subscriptions: ws://${base}/graphql)`, 'ITSM');
   banner.log(`Health:       http://${base}/health`, 'ITSM');
+  if (!config.production) banner.log(`Explorer:     http://${base}/graphql  (open it in a browser)`, 'ITSM');
   if (config.auth.kind === 'development') {
     banner.log('Development token:  npm run token -- --tenant acme --roles agent  (send as "Authorization: Bearer <token>")', 'ITSM');
   }

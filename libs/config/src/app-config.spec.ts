@@ -40,6 +40,13 @@ describe(loadConfig.name, () => {
     ['INCIDENT_AUTO_CLOSE_DAYS', 'soon'],
     ['CONSISTENCY_TIMEOUT_MS', '0'],
     ['CONSISTENCY_TIMEOUT_MS', '5s'],
+    ['CORS_ORIGINS', 'desk.example.com'],
+    ['CORS_ORIGINS', 'https://desk.example.com/'],
+    ['CORS_ORIGINS', 'https://desk.example.com/app'],
+    ['CORS_ORIGINS', 'https://Desk.example.com'],
+    ['CORS_ORIGINS', 'ftp://desk.example.com'],
+    ['CORS_ORIGINS', '*,https://desk.example.com'],
+    ['CORS_ORIGINS', 'https://desk.example.com,,http://localhost:5173'],
   ])('rejects %s=%s naming the variable', (variable, value) => {
     const error = captureError(() => loadConfig({ [variable]: value }));
     expect(error).toBeInstanceOf(ConfigurationError);
@@ -53,6 +60,22 @@ describe(loadConfig.name, () => {
 
   it('reads RUN_PROJECTOR=false as false', () => {
     expect(loadConfig({ RUN_PROJECTOR: 'false' }).runProjector).toBe(false);
+  });
+
+  it('lets browsers call from any local port outside production', () => {
+    expect(loadConfig({}).corsOrigins).toEqual(['http://localhost:*', 'http://127.0.0.1:*']);
+    expect(loadConfig({ NODE_ENV: 'test' }).corsOrigins).toEqual(['http://localhost:*', 'http://127.0.0.1:*']);
+  });
+
+  it('allows no browser origin in production unless CORS_ORIGINS names some', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars' };
+    expect(loadConfig(production).corsOrigins).toEqual([]);
+    expect(loadConfig({ ...production, CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
+  });
+
+  it('reads CORS_ORIGINS as a comma-separated list that replaces the defaults', () => {
+    const config = loadConfig({ CORS_ORIGINS: 'https://desk.example.com, http://localhost:*,http://[::1]:8080' });
+    expect(config.corsOrigins).toEqual(['https://desk.example.com', 'http://localhost:*', 'http://[::1]:8080']);
   });
 
   it('requires a real secret in production', () => {

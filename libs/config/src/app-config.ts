@@ -31,7 +31,15 @@ export interface AppConfig {
   /** `json`: one JSON object a line, for log collectors. */
   readonly logFormat: 'text' | 'json';
   readonly production: boolean;
+  /**
+   * Browser origins allowed to call the API: `*` (any), exact origins, or `scheme://host:*` for
+   * any port of a host. Empty: browsers may not call it from another origin.
+   */
+  readonly corsOrigins: readonly string[];
 }
+
+/** Outside production a front end under development may call from any local port. */
+const DEVELOPMENT_CORS_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: readonly { variable: string; message: string }[]) {
@@ -83,7 +91,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: (parsed.LOG_LEVEL as AppConfig['logLevel'] | undefined) ?? 'log',
     logFormat: (parsed.LOG_FORMAT as AppConfig['logFormat'] | undefined) ?? 'text',
     production,
+    corsOrigins: corsOrigins(parsed.CORS_ORIGINS, production),
   };
+}
+
+function corsOrigins(list: string | undefined, production: boolean): readonly string[] {
+  if (list) return list.split(',').map((origin) => origin.trim());
+  return production ? [] : DEVELOPMENT_CORS_ORIGINS;
 }
 
 function eventStoreConfig(url: string | undefined): EventStoreConfig {

@@ -4,6 +4,9 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, 
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
 const STORE_URL = /^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|postgres|postgresql):\/\/\S+$/;
+/** An origin as browsers send it (lowercase host, no path), or with `:*` for any port. */
+const ORIGIN = String.raw`https?://(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::(?:[0-9]{1,5}|\*))?`;
+const CORS_ORIGINS = new RegExp(String.raw`^\s*(?:\*|${ORIGIN}(?:\s*,\s*${ORIGIN})*)\s*$`);
 
 /** The environment variables the product reads, with the rules each must satisfy. */
 export class Environment {
@@ -43,6 +46,13 @@ export class Environment {
   @IsOptional()
   @IsString()
   JWT_AUDIENCE?: string;
+
+  @IsOptional()
+  @Matches(CORS_ORIGINS, {
+    message:
+      'must be * alone or comma-separated origins such as https://desk.example.com or http://localhost:* (scheme and lowercase host, optional port or :*, no path)',
+  })
+  CORS_ORIGINS?: string;
 
   @IsOptional()
   @IsInt({ message: 'must be a whole number of days' })

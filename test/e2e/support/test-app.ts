@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import { Clock } from '#commands';
 import { loadConfig } from '#config';
 import { AppModule } from '../../../apps/api/src/app.module.js';
+import { applyCorsPolicy } from '../../../apps/api/src/http/cors-policy.js';
 import type { Role } from '../../../apps/api/src/auth/principal.js';
 import { issueToken } from '../../../apps/api/src/auth/token-issuer.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
@@ -21,16 +22,16 @@ export interface TestApp {
 /**
  * The whole product on a fresh PostgreSQL database: API and in-process projector, listening on
  * a free port, driven over HTTP and WebSocket like any client. Only the clock is the test's;
- * `env` sets more of the product's environment variables (RUN_PROJECTOR, ...).
+ * `environment` adds variables (NODE_ENV, CORS_ORIGINS, RUN_PROJECTOR...) to those the test app sets.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase(4);
   const config = loadConfig({
     EVENT_STORE_URL: database.url,
     JWT_SECRET: SECRET,
     LOG_LEVEL: 'error',
     DATA_DIR: '/tmp/itsm-e2e-unused',
-    ...env,
+    ...environment,
   });
   const clock = new TestClock();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
@@ -39,6 +40,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     .compile();
   const app: INestApplication = moduleRef.createNestApplication({ logger: ['error'] });
   app.enableShutdownHooks();
+  applyCorsPolicy(app, config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {
