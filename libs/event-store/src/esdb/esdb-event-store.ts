@@ -8,7 +8,13 @@ import {
   type AllStreamResolvedEvent,
   type AppendResult as EsdbAppendResult,
 } from '@eventstore/db-client';
-import { EventStoreUnavailableError, InvalidAppendError } from '../event-store.errors.js';
+import { randomUUID } from 'node:crypto';
+import {
+  EventStoreUnavailableError,
+  InvalidAppendError,
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+} from '../event-store.errors.js';
 import type {
   AppendResult,
   EventStore,
@@ -21,6 +27,7 @@ import type {
 } from '../event-store.port.js';
 import type { ExpectedRevision } from '../expected-revision.js';
 import { comparePositions, type Position } from '../position.js';
+import type { StoreIdentity } from '../store-identity.js';
 import { toEsdbConnectionString } from './esdb-connection-string.js';
 import { isAppendOutcomeUnknown, isAppendRetrySafe, mapEsdbError } from './esdb-errors.js';
 import { toEsdbEventData, toPosition, toRecordedEvent } from './esdb-event-mapping.js';
@@ -61,6 +68,14 @@ const DEFAULT_RESUBSCRIBE: RetryPolicy = { maxAttempts: 10, initialDelayMs: 250,
 const DEFAULT_READ_ALL_PAGE_SIZE = 500;
 
 /**
+ * Where the store's identity is kept. EventStoreDB has no id of its own for a database, so the
+ * first process to need one writes it here, once (`no_stream` settles a race). The name starts
+ * with no record kind's prefix, so no projection or record read ever meets it.
+ */
+export const ESDB_IDENTITY_STREAM = 'itsm-store-identity';
+const IDENTITY_EVENT_TYPE = 'store.identity.v1';
+
+/**
  * The event store port on EventStoreDB through `@eventstore/db-client`. Errors come out as the
  * port's errors (the client's error is their cause); transient failures are retried where that
  * is safe, and every call is bounded by a timeout. Appends and stream reads (the command path)
@@ -78,6 +93,7 @@ export class EsdbEventStore implements EventStore {
   private readonly subscriptions = new Set<LogSubscription>();
   private readonly appendsInFlight = new Set<Promise<unknown>>();
   private closing = false;
+  private knownIdentity: Promise<StoreIdentity> | undefined;
 
   constructor(connection: string | EventStoreDBClient, options: EsdbEventStoreOptions = {}) {
     this.client =
@@ -170,6 +186,23 @@ export class EsdbEventStore implements EventStore {
     return tracked;
   }
 
+  async identity(): Promise<StoreIdentity> {
+    this.knownIdentity ??= this.loadOrCreateIdentity().catch((error: unknown) => {
+      this.knownIdentity = undefined;
+      throw error;
+    });
+    return this.knownIdentity;
+  }
+
+  /** One raw event read backwards from the end, not converted: any event, or none, will do. */
+  async ping(): Promise<void> {
+    try {
+      for await (const _ of this.readAllPage(true, undefined, 1)) break;
+    } catch (error) {
+      throw mapEsdbError(error);
+    }
+  }
+
   /** New appends are refused at once; those in flight get to finish (each is bounded by its timeout). */
   async close(): Promise<void> {
     this.closing = true;
@@ -220,6 +253,46 @@ export class EsdbEventStore implements EventStore {
         if (earlier) return earlier;
       }
       throw mapEsdbError(error, { streamId, expectedRevision });
+    }
+  }
+
+  private async loadOrCreateIdentity(): Promise<StoreIdentity> {
+    for (let attempt = 1; ; attempt += 1) {
+      const existing = await this.readIdentity();
+      if (existing) return existing;
+      const instanceId = randomUUID();
+      try {
+        await this.appendToStream(
+          ESDB_IDENTITY_STREAM,
+          [
+            {
+              id: randomUUID(),
+              type: IDENTITY_EVENT_TYPE,
+              data: { instanceId },
+              metadata: { actor: 'system', tenant: 'system', correlationId: instanceId, causationId: instanceId, origin: 'system' },
+            },
+          ],
+          { expectedRevision: 'no_stream' },
+        );
+        return { kind: 'eventstoredb', instanceId };
+      } catch (error) {
+        // Another process set it up first: read what it wrote.
+        if (!(error instanceof WrongExpectedRevisionError) || attempt > 1) throw error;
+      }
+    }
+  }
+
+  private async readIdentity(): Promise<StoreIdentity | undefined> {
+    try {
+      for await (const event of this.readStream(ESDB_IDENTITY_STREAM, { maxCount: 1 })) {
+        const instanceId = (event.data as { instanceId?: unknown }).instanceId;
+        if (typeof instanceId !== 'string') throw new Error(`"${ESDB_IDENTITY_STREAM}" holds no instanceId`);
+        return { kind: 'eventstoredb', instanceId };
+      }
+      return undefined;
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return undefined;
+      throw error;
     }
   }
 
