@@ -58,7 +58,7 @@ export interface EsdbEventStoreOptions {
 
 const DEFAULT_OPERATION_TIMEOUT_MS = 10_000;
 /**
- * How long after the client's deadline our own timer gives up. The deadline travels to the
+ * How long after the client's deadline our own timer gives up (at most the deadline again). The deadline travels to the
  * server, which then stops the call itself and the client reports it; our timer is only the
  * backstop for a call the client never completes (it can wait forever for a silent server).
  */
@@ -227,7 +227,7 @@ export class EsdbEventStore implements EventStore {
       try {
         return await withTimeout(
           this.client.appendToStream(streamId, eventData, options),
-          this.timeoutMs + DEADLINE_GRACE_MS,
+          this.timeoutMs + Math.min(DEADLINE_GRACE_MS, this.timeoutMs),
           `Appending to "${streamId}"`,
         );
       } catch (error) {
