@@ -49,7 +49,7 @@ const silentAppend = () => new Promise<never>(() => undefined);
 
 describe('EsdbEventStore appends against a cluster', () => {
   it('sends every append to the leader, with a deadline below our own timeout', async () => {
-    const appendToStream = jest.fn(silentAppend);
+    const appendToStream = jest.fn((_stream: string, _events: unknown, _options: unknown) => silentAppend());
     const store = new EsdbEventStore(fakeClient({ appendToStream }), {
       operationTimeoutMs: 40,
       retry: { ...retry, maxAttempts: 1 },
@@ -101,7 +101,7 @@ describe('EsdbEventStore appends against a cluster', () => {
         .fn<() => Promise<unknown>>()
         .mockImplementationOnce(silentAppend)
         .mockRejectedValueOnce(conflict(4n, 6n));
-      const readStream = jest.fn(() =>
+      const readStream = jest.fn((_stream: string, _options: unknown) =>
         serverRead([productEvent(10n, 'incident-acme-1', 5n), productEvent(20n, 'incident-acme-1', 6n)]),
       );
       const store = new EsdbEventStore(fakeClient({ appendToStream, readStream }), {
