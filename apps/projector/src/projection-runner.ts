@@ -132,7 +132,7 @@ export class ProjectionRunner {
     this.reportedBlock = error.message;
     const remedy =
       error instanceof ForeignEventError
-        ? ` Skip it with \`projector skip-foreign-event ${this.blockedAt} ${this.projection.name}\` once you know it can be ignored.`
+        ? `; once you know it can be ignored, skip it with \`projector skip-foreign-event ${this.blockedAt} ${this.projection.name}\``
         : '';
     this.logger.error(`Stopped: ${error.message}${remedy}`);
   }
