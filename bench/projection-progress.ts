@@ -24,7 +24,7 @@ export async function waitForCheckpoint(
   for (;;) {
     if (Date.now() > deadline) throw new Error(`projection ${projection} did not reach the head in ${timeoutMs / 1000} s`);
     const checkpoint = await loadCheckpoint(pool, projection);
-    if (checkpoint && comparePositions(checkpoint, head) >= 0) return;
+    if (checkpoint && comparePositions(checkpoint.position, head) >= 0) return;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }

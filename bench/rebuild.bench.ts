@@ -73,7 +73,7 @@ async function replay(pool: pg.Pool, store: PostgresEventStore, head: Position):
     await running;
   }
   const reached = await loadCheckpoint(pool, incidentProjection.name);
-  if (!reached || comparePositions(reached, head) < 0) throw new Error('the rebuild stopped before the head of the log');
+  if (!reached || comparePositions(reached.position, head) < 0) throw new Error('the rebuild stopped before the head of the log');
 }
 
 /** Every column as text, so the baseline sends exactly what PostgreSQL will parse back. */

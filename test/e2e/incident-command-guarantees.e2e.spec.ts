@@ -136,7 +136,7 @@ describe('a committed mutation while the read model lags behind', () => {
       openIncident: {
         incidentId: expect.stringMatching(/^[0-9a-f-]{36}$/),
         version: '0',
-        position: expect.stringMatching(/^[0-9a-f]{32}$/),
+        position: expect.stringMatching(/^pg\.[0-9a-f]{8}\.[0-9a-f]{32}$/),
         incident: null,
       },
     });

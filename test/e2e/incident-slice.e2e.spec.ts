@@ -37,6 +37,26 @@ describe('incident slice: openIncident to incident(id) through the event store a
     });
   });
 
+  it('refuses a consistentWith position of another event store with BAD_USER_INPUT', async () => {
+    const opened = await graphql<{ openIncident: { position: string; incident: { id: string } } }>(
+      app.url,
+      OPEN,
+      { input: { title: 'Printer jam', impact: 3, urgency: 3 } },
+      agent,
+    );
+    const { position, incident } = opened.data!.openIncident;
+    const [kind, instance, offset] = position.split('.');
+    expect(kind).toBe('pg');
+    const otherInstance = instance === 'ffffffff' ? '00000000' : 'ffffffff';
+    for (const foreign of [`es.${instance}.${offset}`, `pg.${otherInstance}.${offset}`]) {
+      const read = await graphql(app.url, GET, { id: incident.id, at: foreign }, agent);
+      expect(read.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'consistentWith' });
+      expect(read.errors?.[0]?.message).toMatch(/another event store/);
+    }
+    const untagged = await graphql(app.url, GET, { id: incident.id, at: offset }, agent);
+    expect(untagged.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'consistentWith' });
+  });
+
   it('numbers incidents per tenant', async () => {
     const other = await app.token('globex', ['agent']);
     const first = await graphql<{ openIncident: { incident: { number: string } } }>(
@@ -57,7 +77,7 @@ describe('incident slice: openIncident to incident(id) through the event store a
     const { rows } = await app.database.pool.query(
       "SELECT count(*)::int AS n FROM es_events WHERE type = 'incident.opened.v1'",
     );
-    expect(rows[0].n).toBe(2);
+    expect(rows[0].n).toBe(3);
   });
 
   it('serves Prometheus metrics: operations by outcome, projections', async () => {

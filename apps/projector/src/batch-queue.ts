@@ -8,6 +8,7 @@ export class BatchQueue<T> {
   private readonly items: T[] = [];
   private wakeTaker: (() => void) | undefined;
   private wakePusher: (() => void) | undefined;
+  private ended = false;
 
   constructor(private readonly capacity: number) {}
 
@@ -24,9 +25,20 @@ export class BatchQueue<T> {
     return this.items[0];
   }
 
-  /** Resolves with up to `max` items as soon as there is one, or with none on abort. */
+  /** No more items will come: takers get what is left, then none without waiting. */
+  end(): void {
+    this.ended = true;
+    this.wake(this.wakeTaker);
+  }
+
+  /** Whether `end` was called and everything was taken. */
+  get drained(): boolean {
+    return this.ended && this.items.length === 0;
+  }
+
+  /** Resolves with up to `max` items as soon as there is one, or with none on abort or once drained. */
   async take(max: number, signal: AbortSignal): Promise<T[]> {
-    while (this.items.length === 0 && !signal.aborted) {
+    while (this.items.length === 0 && !signal.aborted && !this.ended) {
       await this.wait((wake) => (this.wakeTaker = wake), signal);
     }
     const batch = this.items.splice(0, max);

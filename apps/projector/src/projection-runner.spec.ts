@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import type pg from 'pg';
 import {
   PostgresEventStore,
-  encodePosition,
+  encodePositionToken,
   ensureEventStoreSchema,
   type RecordedEvent,
 } from '#event-store';
@@ -13,6 +13,9 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/tes
 import { ProjectionRunner } from './projection-runner.js';
 import type { Projection } from './projection.js';
 import { resetProjection } from './rebuild.js';
+
+/** Projections follow record streams only; the tests name them by what follows the prefix. */
+const recordName = (event: RecordedEvent) => event.streamId.slice('incident-'.length);
 
 /** Counts events per stream and remembers the last revision, so double or skipped applies show. */
 function countingProjection(failOnce?: { eventId: string }): Projection {
@@ -28,10 +31,10 @@ function countingProjection(failOnce?: { eventId: string }): Projection {
         await tx.query(
           `INSERT INTO stream_counts (stream, events, last_revision) VALUES ($1, 1, $2)
            ON CONFLICT (stream) DO UPDATE SET events = stream_counts.events + 1, last_revision = $2`,
-          [event.streamId, event.revision.toString()],
+          [recordName(event), event.revision.toString()],
         );
       }
-      return events.map((event) => ({ kind: 'incident' as const, tenant: 't', id: event.streamId, version: event.revision.toString() }));
+      return events.map((event) => ({ kind: 'incident' as const, tenant: 't', id: recordName(event), version: event.revision.toString() }));
     },
     reset: async (tx) => void (await tx.query('TRUNCATE stream_counts')),
   };
@@ -61,7 +64,7 @@ describe(ProjectionRunner.name, () => {
   async function append(stream: string, count: number): Promise<RecordedEvent['id'][]> {
     const ids = Array.from({ length: count }, () => randomUUID());
     await store.appendToStream(
-      stream,
+      `incident-${stream}`,
       ids.map((id) => ({
         id,
         type: 'test.counted.v1',
@@ -77,12 +80,13 @@ describe(ProjectionRunner.name, () => {
   async function runUntilCaughtUp(projection: Projection, maxBatch = 7): Promise<ProjectionRunner> {
     let head: RecordedEvent | undefined;
     for await (const event of store.readAll({ direction: 'backwards', maxCount: 1 })) head = event;
+    const target = encodePositionToken(head!.position, await store.identity());
     const sut = new ProjectionRunner(projection, store, database.pool, { maxBatch, retryDelayMs: 10 });
     const stop = new AbortController();
     const running = sut.run(stop.signal);
     try {
       const deadline = Date.now() + 20_000;
-      while (sut.status().position !== encodePosition(head!.position)) {
+      while (sut.status().position !== target) {
         if (Date.now() > deadline) throw new Error(`Projection stuck at ${sut.status().position}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
@@ -148,7 +152,7 @@ describe(ProjectionRunner.name, () => {
       {
         ...counting,
         applyBatch: (events, tx) => {
-          batches.push(events.map((event) => `${event.streamId}${event.revision}`));
+          batches.push(events.map((event) => `${recordName(event)}${event.revision}`));
           return counting.applyBatch(events, tx);
         },
       },

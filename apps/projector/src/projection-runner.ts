@@ -1,6 +1,21 @@
 import { Logger } from '@nestjs/common';
 import type pg from 'pg';
-import { EventStoreUnavailableError, encodePosition, isAfter, isPostgresUnavailable, type EventStore, type Position, type RecordedEvent } from '#event-store';
+import {
+  EventStoreUnavailableError,
+  ForeignEventError,
+  describeStore,
+  encodePosition,
+  encodePositionToken,
+  isAfter,
+  isPostgresUnavailable,
+  sameStore,
+  type EventStore,
+  type LogFilter,
+  type Position,
+  type RecordedEvent,
+  type StoreIdentity,
+} from '#event-store';
+import { RECORD_STREAM_PREFIXES } from '#events';
 import { READ_MODEL_CHANNEL, advanceCheckpoint, inTransaction, loadCheckpoint, type ChangedRecord, type ReadModelChange } from '#read-model';
 import { BatchQueue } from './batch-queue.js';
 import type { Projection } from './projection.js';
@@ -11,6 +26,8 @@ export interface ProjectionRunnerOptions {
   /** How often an idle runner checks that its checkpoint was not reset by a rebuild. */
   readonly checkpointCheckMs?: number;
   readonly retryDelayMs?: number;
+  /** The pause before looking again while stopped by a foreign event or a store mismatch. */
+  readonly blockedRetryMs?: number;
 }
 
 export interface ProjectionStatus {
@@ -19,7 +36,15 @@ export interface ProjectionStatus {
   /** Events applied since this runner was made. */
   readonly eventsApplied: number;
   readonly lastError: string | undefined;
+  /**
+   * The position of an event the product did not write, where the projection stopped; an
+   * operator skips it with `projector skip-foreign-event <position>`.
+   */
+  readonly blockedAt: string | undefined;
 }
+
+/** What projections follow: record streams only, filtered by the store, so other writers' streams never reach them. */
+export const PROJECTED_LOG: LogFilter = { streamPrefixes: RECORD_STREAM_PREFIXES };
 
 /**
  * PostgreSQL rejects NOTIFY payloads of 8000 bytes or more; a record takes at most ~171 bytes
@@ -30,16 +55,33 @@ const MAX_NOTIFY_RECORDS = 40;
 /** A checkpoint moved under the runner (rebuild, or another runner): start over from it. */
 class CheckpointMovedError extends Error {}
 
+/** The checkpoint belongs to another event store than the one configured: resuming would be meaningless. */
+export class CheckpointStoreMismatchError extends Error {
+  constructor(projection: string, checkpointStore: StoreIdentity, current: StoreIdentity) {
+    super(
+      `The checkpoint of ${projection} belongs to ${describeStore(checkpointStore)}, but EVENT_STORE_URL names ` +
+        `${describeStore(current)}. Point EVENT_STORE_URL back, or run \`projector rebuild ${projection}\` to ` +
+        'replay the read model from this store.',
+    );
+    this.name = 'CheckpointStoreMismatchError';
+  }
+}
+
 /**
  * Runs one projection: subscribes after its checkpoint, applies batches, and commits each batch's
  * read-model writes, checkpoint and change notification in one transaction. On any failure it
- * starts over from the stored checkpoint, so nothing is applied twice or skipped.
+ * starts over from the stored checkpoint, so nothing is applied twice or skipped. An event the
+ * product did not write stops it, after everything before that event is committed, until an
+ * operator skips the event; so does a checkpoint of another store.
  */
 export class ProjectionRunner {
   private readonly logger: Logger;
   private readonly maxBatch: number;
   private position: Position | undefined;
+  private store: StoreIdentity | undefined;
   private lastError: string | undefined;
+  private blockedAt: string | undefined;
+  private reportedBlock: string | undefined;
   private eventsApplied = 0;
   private committing = false;
 
@@ -56,9 +98,10 @@ export class ProjectionRunner {
   status(): ProjectionStatus {
     return {
       projection: this.projection.name,
-      position: this.position && encodePosition(this.position),
+      position: this.position && this.token(this.position),
       eventsApplied: this.eventsApplied,
       lastError: this.lastError,
+      blockedAt: this.blockedAt,
     };
   }
 
@@ -70,20 +113,40 @@ export class ProjectionRunner {
       } catch (error) {
         if (signal.aborted) break;
         this.lastError = error instanceof Error ? error.message : String(error);
+        const blocked = error instanceof ForeignEventError || error instanceof CheckpointStoreMismatchError;
+        this.blockedAt = error instanceof ForeignEventError ? this.token(error.position) : undefined;
+        if (blocked) this.reportBlock(error);
         // A store that is down (or stopping with the process) is expected now and then; any
         // other failure is a bug or bad data worth an error.
-        if (error instanceof EventStoreUnavailableError || isPostgresUnavailable(error)) this.logger.warn(`Store unavailable, retrying: ${this.lastError}`);
+        else if (error instanceof EventStoreUnavailableError || isPostgresUnavailable(error)) this.logger.warn(`Store unavailable, retrying: ${this.lastError}`);
         else if (!(error instanceof CheckpointMovedError)) this.logger.error(`Restarting after failure: ${this.lastError}`);
-        await abortableDelay(this.options.retryDelayMs ?? 1_000, signal);
+        const pause = blocked ? (this.options.blockedRetryMs ?? 10_000) : (this.options.retryDelayMs ?? 1_000);
+        await abortableDelay(pause, signal);
       }
     }
+  }
+
+  /** Once per cause: the runner looks again every few seconds, and the log should not fill with it. */
+  private reportBlock(error: Error): void {
+    if (this.reportedBlock === error.message) return;
+    this.reportedBlock = error.message;
+    const remedy =
+      error instanceof ForeignEventError
+        ? `; once you know it can be ignored, skip it with \`projector skip-foreign-event ${this.blockedAt} ${this.projection.name}\``
+        : '';
+    this.logger.error(`Stopped: ${error.message}${remedy}`);
   }
 
   private async runOnce(outer: AbortSignal): Promise<void> {
     const attempt = new AbortController();
     const signal = AbortSignal.any([outer, attempt.signal]);
-    this.position = await loadCheckpoint(this.pool, this.projection.name);
-    const subscription = this.eventStore.subscribeToAll({ after: this.position });
+    this.store = await this.eventStore.identity();
+    const checkpoint = await loadCheckpoint(this.pool, this.projection.name);
+    if (checkpoint?.store && !sameStore(checkpoint.store, this.store)) {
+      throw new CheckpointStoreMismatchError(this.projection.name, checkpoint.store, this.store);
+    }
+    this.position = checkpoint?.position;
+    const subscription = this.eventStore.subscribeToAll({ after: this.position, filter: PROJECTED_LOG });
     const queue = new BatchQueue<RecordedEvent>(this.maxBatch * 4);
     let pumpError: unknown;
     const pump = (async () => {
@@ -92,12 +155,15 @@ export class ProjectionRunner {
       } catch (error) {
         pumpError = error;
       } finally {
-        attempt.abort();
+        // Everything before a foreign event is committed first, so the checkpoint lands right
+        // before it and skipping it skips nothing else.
+        if (pumpError instanceof ForeignEventError) queue.end();
+        else attempt.abort();
       }
     })();
     const watchdog = setInterval(() => void this.checkCheckpoint(attempt), this.options.checkpointCheckMs ?? 5_000);
     try {
-      while (!signal.aborted) {
+      while (!signal.aborted && !queue.drained) {
         const batch = await queue.take(this.maxBatch, signal);
         if (batch.length > 0 && (await this.extendToWholeCommit(batch, queue, signal))) await this.commitBatch(batch);
       }
@@ -131,21 +197,30 @@ export class ProjectionRunner {
     }
   }
 
-  /** Whether the log holds another event of the same commit after this one. */
+  /**
+   * Whether the log holds another event of the same commit after this one. A foreign event next
+   * is not part of it: the product writes every event of a commit with its envelope.
+   */
   private async commitContinuesAfter(event: RecordedEvent): Promise<boolean> {
-    for await (const following of this.eventStore.readAll({ fromPosition: event.position, maxCount: 2 })) {
-      if (isAfter(following.position, event.position)) return following.position.commit === event.position.commit;
+    try {
+      for await (const following of this.eventStore.readAll({ fromPosition: event.position, maxCount: 2, filter: PROJECTED_LOG })) {
+        if (isAfter(following.position, event.position)) return following.position.commit === event.position.commit;
+      }
+    } catch (error) {
+      if (error instanceof ForeignEventError) return false;
+      throw error;
     }
     return false;
   }
 
   private async commitBatch(batch: readonly RecordedEvent[]): Promise<void> {
     const last = batch[batch.length - 1]!.position;
+    const store = this.store!;
     this.committing = true;
     try {
       await inTransaction(this.pool, async (tx) => {
         const changed = await this.projection.applyBatch(batch, tx);
-        if (!(await advanceCheckpoint(tx, this.projection.name, this.position, last))) {
+        if (!(await advanceCheckpoint(tx, this.projection.name, this.position, last, store))) {
           throw new CheckpointMovedError(`Checkpoint of ${this.projection.name} moved; starting over from it`);
         }
         await this.notify(tx, last, changed);
@@ -153,6 +228,7 @@ export class ProjectionRunner {
       this.position = last;
       this.eventsApplied += batch.length;
       this.lastError = undefined;
+      this.blockedAt = undefined;
     } finally {
       this.committing = false;
     }
@@ -175,12 +251,17 @@ export class ProjectionRunner {
   private async checkCheckpoint(attempt: AbortController): Promise<void> {
     if (this.committing) return;
     try {
-      const stored = await loadCheckpoint(this.pool, this.projection.name);
+      const stored = (await loadCheckpoint(this.pool, this.projection.name))?.position;
       if (this.committing) return;
       const moved = stored?.commit !== this.position?.commit || stored?.prepare !== this.position?.prepare;
       if (moved) attempt.abort();
     } catch {
       // The next batch will meet the same failure and restart the runner.
     }
+  }
+
+  /** Positions as clients and operators see them: tagged with the store once it is known. */
+  private token(position: Position): string {
+    return this.store ? encodePositionToken(position, this.store) : encodePosition(position);
   }
 }

@@ -1,8 +1,17 @@
 import { describeExpectedRevision, type ActualRevision, type ExpectedRevision } from './expected-revision.js';
+import { encodePosition, type Position } from './position.js';
 
 /** Base of every error the event store port throws, so callers can map them in one place. */
 export abstract class EventStoreError extends Error {
-  abstract readonly code: 'WRONG_EXPECTED_REVISION' | 'STREAM_NOT_FOUND' | 'UNAVAILABLE' | 'INVALID_APPEND';
+  abstract readonly code:
+    | 'WRONG_EXPECTED_REVISION'
+    | 'STREAM_NOT_FOUND'
+    | 'STREAM_DELETED'
+    | 'ACCESS_DENIED'
+    | 'UNAVAILABLE'
+    | 'INVALID_APPEND'
+    | 'FOREIGN_EVENT'
+    | 'FAILED';
 }
 
 export class WrongExpectedRevisionError extends EventStoreError {
@@ -11,10 +20,12 @@ export class WrongExpectedRevisionError extends EventStoreError {
     readonly streamId: string,
     readonly expected: ExpectedRevision,
     readonly actual: ActualRevision,
+    options?: { cause?: unknown },
   ) {
     super(
       `Stream "${streamId}" expected ${describeExpectedRevision(expected)} but is at ` +
         (actual === 'no_stream' ? 'no stream' : `revision ${actual}`),
+      options,
     );
     this.name = 'WrongExpectedRevisionError';
   }
@@ -22,9 +33,64 @@ export class WrongExpectedRevisionError extends EventStoreError {
 
 export class StreamNotFoundError extends EventStoreError {
   readonly code = 'STREAM_NOT_FOUND';
-  constructor(readonly streamId: string) {
-    super(`Stream "${streamId}" not found`);
+  constructor(
+    readonly streamId: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Stream "${streamId}" not found`, options);
     this.name = 'StreamNotFoundError';
+  }
+}
+
+/** The stream was deleted for good (tombstoned): it can be neither read nor written again. */
+export class StreamDeletedError extends EventStoreError {
+  readonly code = 'STREAM_DELETED';
+  constructor(
+    readonly streamId: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Stream "${streamId}" is deleted`, options);
+    this.name = 'StreamDeletedError';
+  }
+}
+
+/** The store refused the credentials the product runs with; a configuration fault, not the caller's. */
+export class EventStoreAccessDeniedError extends EventStoreError {
+  readonly code = 'ACCESS_DENIED';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EventStoreAccessDeniedError';
+  }
+}
+
+/** The store failed the call in a way none of the other errors describes. */
+export class EventStoreFailedError extends EventStoreError {
+  readonly code = 'FAILED';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EventStoreFailedError';
+  }
+}
+
+/**
+ * An event in a product stream (or one a filter asked for) that the product did not write: it
+ * lacks the metadata envelope every product event carries. Readers stop at it rather than guess;
+ * `position` tells an operator what to skip.
+ */
+export class ForeignEventError extends EventStoreError {
+  readonly code = 'FOREIGN_EVENT';
+  constructor(
+    readonly streamId: string,
+    readonly eventId: string,
+    readonly eventType: string,
+    readonly position: Position,
+    readonly reason: string,
+  ) {
+    super(
+      `Event ${eventId} (${eventType}) in "${streamId}" at position ${encodePosition(position)} was not written by ` +
+        `this product: ${reason}`,
+    );
+    this.name = 'ForeignEventError';
   }
 }
 
@@ -40,8 +106,8 @@ export class EventStoreUnavailableError extends EventStoreError {
 /** The append itself is malformed (no events, a duplicate event id in another place). */
 export class InvalidAppendError extends EventStoreError {
   readonly code = 'INVALID_APPEND';
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'InvalidAppendError';
   }
 }

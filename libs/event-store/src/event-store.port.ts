@@ -1,6 +1,7 @@
 import type { EventMetadata } from '#events';
 import type { ExpectedRevision } from './expected-revision.js';
 import type { Position } from './position.js';
+import type { StoreIdentity } from './store-identity.js';
 
 export interface NewEvent {
   /** A UUID; appending an event id that is already in the stream at that place is a no-op. */
@@ -80,6 +81,12 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
 
   subscribeToAll(options?: SubscribeOptions): LogSubscription;
+
+  /** Which store this is; set up on first use when the store has none yet, then remembered. */
+  identity(): Promise<StoreIdentity>;
+
+  /** Resolves when the store answers; reads no event, so nothing in the log can fail it. */
+  ping(): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -3,7 +3,8 @@
  * every name, so a record id of another tenant simply names a stream that does not exist. The
  * id is a fixed-length UUID at the end, so tenants may contain dashes.
  */
-export type StreamRecordKind = 'incident' | 'problem' | 'change';
+export const STREAM_RECORD_KINDS = ['incident', 'problem', 'change'] as const;
+export type StreamRecordKind = (typeof STREAM_RECORD_KINDS)[number];
 
 const UUID_LENGTH = 36;
 
@@ -26,3 +27,6 @@ export function parseRecordStreamId(
   const tenant = streamId.slice(prefix.length, -UUID_LENGTH - 1);
   return tenant ? { tenant, id } : undefined;
 }
+
+/** Every record stream starts with one of these: what projections follow in the log. */
+export const RECORD_STREAM_PREFIXES: readonly string[] = STREAM_RECORD_KINDS.map(recordStreamPrefix);

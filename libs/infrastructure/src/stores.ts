@@ -51,6 +51,10 @@ export async function openStores(config: AppConfig): Promise<Stores> {
     eventStore = new PostgresEventStore(pool, { ownsPool: !sharesPool });
   }
 
+  // Learnt now, when it can be, so a mutation that appended rarely depends on a second call to
+  // the store for its position token; a store that is down now is asked again on first use.
+  void eventStore.identity().catch(() => undefined);
+
   return {
     eventStore,
     readModelPool,

@@ -78,4 +78,11 @@ export const READ_MODEL_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX incidents_group_state_queue ON incidents (tenant, assignment_group, state, priority, opened_at, id);
       CREATE INDEX incidents_assignee_state_queue ON incidents (tenant, assignee, state, priority, opened_at, id);`,
   },
+  {
+    // Positions of two event stores look alike and mean nothing to each other: a checkpoint
+    // names the store it belongs to, so a projector pointed at another store refuses to resume.
+    id: '0005-checkpoint-store',
+    sql: `
+      ALTER TABLE projection_checkpoints ADD COLUMN store_kind text, ADD COLUMN store_instance text;`,
+  },
 ];

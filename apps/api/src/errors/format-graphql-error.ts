@@ -5,6 +5,7 @@ import { IdempotencyKeyReusedError, RecordContendedError } from '#commands';
 import { DomainError } from '#domain';
 import {
   EventStoreUnavailableError,
+  ForeignPositionError,
   InvalidPositionError,
   WrongExpectedRevisionError,
   isPostgresUnavailable,
@@ -54,6 +55,11 @@ function toApiError(error: unknown): ApiError | undefined {
   }
   if (error instanceof RecordContendedError) {
     return new ApiError('SERVICE_UNAVAILABLE', 'The record is changing too fast to apply this command now; try again shortly');
+  }
+  if (error instanceof ForeignPositionError) {
+    return new ApiError('BAD_USER_INPUT', 'consistentWith is a position of another event store than the one this API uses', {
+      field: 'consistentWith',
+    });
   }
   if (error instanceof InvalidPositionError) {
     return new ApiError('BAD_USER_INPUT', 'consistentWith is not a position this API returned', {

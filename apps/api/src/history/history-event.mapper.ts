@@ -1,13 +1,13 @@
-import { encodePosition, type RecordedEvent } from '#event-store';
+import { encodePositionToken, type RecordedEvent, type StoreIdentity } from '#event-store';
 import type { HistoryEvent } from './history-event.type.js';
 
-export function toHistoryEvent(recorded: RecordedEvent): HistoryEvent {
+export function toHistoryEvent(recorded: RecordedEvent, store: StoreIdentity): HistoryEvent {
   const { metadata } = recorded;
   return {
     eventId: recorded.id,
     type: recorded.type,
     version: recorded.revision.toString(),
-    position: encodePosition(recorded.position),
+    position: encodePositionToken(recorded.position, store),
     recordedAt: recorded.created.toISOString(),
     data: recorded.data,
     metadata: {

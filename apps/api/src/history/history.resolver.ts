@@ -1,4 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import type { EventStore } from '#event-store';
+import { EVENT_STORE } from '#infrastructure';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { ROLES, type Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -12,7 +15,10 @@ const HISTORY_READERS = ROLES.filter((role) => role !== 'requester');
 
 @Resolver(() => HistoryEvent)
 export class HistoryResolver {
-  constructor(private readonly events: RecordEventsReader) {}
+  constructor(
+    private readonly events: RecordEventsReader,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+  ) {}
 
   @Query(() => [HistoryEvent], { description: 'Every event of a record of your tenant, oldest first, from the event store' })
   @Roles(...HISTORY_READERS)
@@ -22,6 +28,7 @@ export class HistoryResolver {
   ): Promise<HistoryEvent[]> {
     const events = await this.events.readAnyKind(principal.tenant, recordId);
     if (events.length === 0) throw new ApiError('NOT_FOUND', `No record ${recordId}`, { field: 'recordId' });
-    return events.map(toHistoryEvent);
+    const store = await this.eventStore.identity();
+    return events.map((event) => toHistoryEvent(event, store));
   }
 }

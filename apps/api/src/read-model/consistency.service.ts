@@ -1,8 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import type { AppConfig } from '#config';
-import { APP_CONFIG, READ_MODEL_POOL } from '#infrastructure';
-import { decodePosition, encodePosition, isAfter, type Position } from '#event-store';
+import { APP_CONFIG, EVENT_STORE, READ_MODEL_POOL } from '#infrastructure';
+import {
+  decodePosition,
+  decodePositionToken,
+  encodePositionToken,
+  isAfter,
+  sameStore,
+  type EventStore,
+  type Position,
+  type StoreIdentity,
+} from '#event-store';
 import { loadCheckpoint } from '#read-model';
 import { ApiError } from '../errors/api-error.js';
 import { ReadModelChangeFeed } from './read-model-change-feed.js';
@@ -13,11 +22,14 @@ const RECHECK_MS = 250;
 /**
  * Read-your-writes: waits until a projection has committed up to a position a mutation returned,
  * bounded by a timeout after which the caller gets CONSISTENCY_TIMEOUT instead of stale data.
+ * Tokens name the event store they came from: one of another store is refused (it would be
+ * compared with positions it has nothing to do with), and so is a checkpoint of another store.
  */
 @Injectable()
 export class ConsistencyService {
   constructor(
     @Inject(READ_MODEL_POOL) private readonly pool: pg.Pool,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     private readonly feed: ReadModelChangeFeed,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'consistencyTimeoutMs'>,
   ) {}
@@ -25,8 +37,9 @@ export class ConsistencyService {
   async waitFor(token: string | undefined, projection: string): Promise<void> {
     const timeoutMs = this.config.consistencyTimeoutMs;
     if (!token) return;
-    const target = decodePosition(token);
-    if (await this.reached(projection, target)) return;
+    const store = await this.eventStore.identity();
+    const target = decodePositionToken(token, store);
+    if (await this.reached(projection, target, store)) return;
     await new Promise<void>((resolve, reject) => {
       const finish = (error?: ApiError) => {
         stopListening();
@@ -35,26 +48,32 @@ export class ConsistencyService {
         if (error) reject(error);
         else resolve();
       };
+      // Notifications come from projectors writing checkpoints; one of another store is refused
+      // by the recheck below, which reads the checkpoint's store.
       const stopListening = this.feed.onChange((change) => {
-        if (change.projection === projection && !isAfter(target, decodePosition(change.position))) finish();
+        if (change.projection !== projection || isAfter(target, decodePosition(change.position))) return;
+        this.reached(projection, target, store).then((done) => done && finish(), () => undefined);
       });
       const recheck = setInterval(() => {
-        this.reached(projection, target).then((done) => done && finish(), () => undefined);
+        this.reached(projection, target, store).then((done) => done && finish(), () => undefined);
       }, RECHECK_MS);
       const timeout = setTimeout(
         () =>
           finish(
-            new ApiError('CONSISTENCY_TIMEOUT', `Read models did not reach ${encodePosition(target)} in ${timeoutMs} ms`, {
-              field: 'consistentWith',
-            }),
+            new ApiError(
+              'CONSISTENCY_TIMEOUT',
+              `Read models did not reach ${encodePositionToken(target, store)} in ${timeoutMs} ms`,
+              { field: 'consistentWith' },
+            ),
           ),
         timeoutMs,
       );
     });
   }
 
-  private async reached(projection: string, target: Position): Promise<boolean> {
+  private async reached(projection: string, target: Position, store: StoreIdentity): Promise<boolean> {
     const checkpoint = await loadCheckpoint(this.pool, projection);
-    return checkpoint !== undefined && !isAfter(target, checkpoint);
+    if (!checkpoint || (checkpoint.store && !sameStore(checkpoint.store, store))) return false;
+    return !isAfter(target, checkpoint.position);
   }
 }

@@ -1,19 +1,32 @@
+import { Metadata } from '@grpc/grpc-js';
 import { describe, expect, it } from '@jest/globals';
 import {
   AccessDeniedError,
   CancelledError,
   DeadlineExceededError,
+  InvalidArgumentError,
+  InvalidTransactionError,
   MaxAppendSizeExceededError,
+  NoStreamError,
+  NotFoundError,
   NotLeaderError,
+  RequiredMetadataPropertyMissingError,
+  StreamDeletedError as EsdbStreamDeletedError,
   StreamNotFoundError as EsdbStreamNotFoundError,
   TimeoutError,
   UnavailableError,
   UnknownError,
+  UnsupportedError,
   WrongExpectedVersionError,
+  convertToCommandError,
 } from '@eventstore/db-client';
 import {
+  EventStoreAccessDeniedError,
+  EventStoreError,
+  EventStoreFailedError,
   EventStoreUnavailableError,
   InvalidAppendError,
+  StreamDeletedError,
   StreamNotFoundError,
   WrongExpectedRevisionError,
 } from '../event-store.errors.js';
@@ -79,19 +92,24 @@ describe('isTransientEsdbError', () => {
 describe('isAppendRetrySafe', () => {
   const unavailable = new UnavailableError(serviceError(14, 'unavailable'));
 
-  it.each([[3n], ['no_stream' as const], ['stream_exists' as const]])(
-    'retries an append expecting %s after an unknown outcome, which idempotent ids make safe',
+  it.each([[3n], ['no_stream' as const]])(
+    'retries an append expecting %s after an unknown outcome: the server recognises the retried write',
     (expected) => {
       expect(isAppendRetrySafe(unavailable, expected)).toBe(true);
       expect(isAppendRetrySafe(new EventStoreUnavailableError('timed out'), expected)).toBe(true);
+      expect(isAppendRetrySafe(new DeadlineExceededError(serviceError(4, 'deadline')), expected)).toBe(true);
     },
   );
 
-  it('retries an append expecting any only when the server refused it outright', () => {
-    expect(isAppendRetrySafe(unavailable, 'any')).toBe(false);
-    expect(isAppendRetrySafe(new EventStoreUnavailableError('timed out'), 'any')).toBe(false);
-    expect(isAppendRetrySafe(notLeader(), 'any')).toBe(true);
-  });
+  it.each([['stream_exists' as const], ['any' as const]])(
+    'retries an append expecting %s only when the server refused it outright (its id check is a cache lost on failover)',
+    (expected) => {
+      expect(isAppendRetrySafe(unavailable, expected)).toBe(false);
+      expect(isAppendRetrySafe(new EventStoreUnavailableError('timed out'), expected)).toBe(false);
+      expect(isAppendRetrySafe(new DeadlineExceededError(serviceError(4, 'deadline')), expected)).toBe(false);
+      expect(isAppendRetrySafe(notLeader(), expected)).toBe(true);
+    },
+  );
 
   it('never retries a conflict', () => {
     const conflict = new WrongExpectedVersionError(undefined, { streamName: 's', expected: 0n, current: 1n });
@@ -156,12 +174,63 @@ describe('mapEsdbError', () => {
     expect((mapped as Error).cause).toBe(error);
   });
 
-  it('returns port errors and unrelated errors as they are', () => {
+  it('returns port errors and errors that are not the store’s as they are', () => {
     const own = new EventStoreUnavailableError('timed out');
-    const denied = new AccessDeniedError(serviceError(16, 'denied'));
     const bug = new TypeError('x is undefined');
     expect(mapEsdbError(own)).toBe(own);
-    expect(mapEsdbError(denied)).toBe(denied);
     expect(mapEsdbError(bug)).toBe(bug);
+  });
+
+  /**
+   * Each failure as the server sends it (a gRPC status with EventStoreDB's `exception` header and
+   * its details), turned into the client's class by the client's own converter.
+   */
+  it.each([
+    ['not-leader', 9, { 'leader-endpoint-host': 'node-2', 'leader-endpoint-port': '2113' }, NotLeaderError, EventStoreUnavailableError],
+    ['stream-not-found', 5, { 'stream-name': 'incident-1' }, EsdbStreamNotFoundError, StreamNotFoundError],
+    ['stream-deleted', 9, { 'stream-name': 'incident-1' }, EsdbStreamDeletedError, StreamDeletedError],
+    ['access-denied', 7, {}, AccessDeniedError, EventStoreAccessDeniedError],
+    [
+      'wrong-expected-version',
+      9,
+      { 'stream-name': 'incident-1', 'expected-version': '2', 'actual-version': '5' },
+      WrongExpectedVersionError,
+      WrongExpectedRevisionError,
+    ],
+    ['maximum-append-size-exceeded', 3, { 'maximum-append-size': '1048576' }, MaxAppendSizeExceededError, InvalidAppendError],
+    ['no-stream', 5, {}, NoStreamError, EventStoreFailedError],
+    ['invalid-transaction', 9, {}, InvalidTransactionError, EventStoreFailedError],
+    ['missing-required-metadata-property', 3, { 'required-metadata-properties': 'type' }, RequiredMetadataPropertyMissingError, EventStoreFailedError],
+    [undefined, 10, {}, TimeoutError, EventStoreUnavailableError],
+    [undefined, 4, {}, DeadlineExceededError, EventStoreUnavailableError],
+    [undefined, 14, {}, UnavailableError, EventStoreUnavailableError],
+    [undefined, 1, {}, CancelledError, EventStoreUnavailableError],
+    [undefined, 16, {}, AccessDeniedError, EventStoreAccessDeniedError],
+    [undefined, 5, {}, NotFoundError, EventStoreFailedError],
+    [undefined, 13, {}, UnknownError, EventStoreFailedError],
+  ] as const)('maps the server’s %s (gRPC %i, headers %j) through %p to the port’s %p, keeping the cause', (exception, code, headers, clientClass, portClass) => {
+    const metadata = new Metadata();
+    if (exception) metadata.set('exception', exception);
+    for (const [key, value] of Object.entries(headers)) metadata.set(key, value);
+    const clientError = convertToCommandError(
+      Object.assign(new Error(`${code} server said no`), { code, details: 'server said no', metadata }),
+    );
+    expect(clientError).toBeInstanceOf(clientClass);
+    const mapped = mapEsdbError(clientError, { streamId: 'incident-1', expectedRevision: 2n });
+    expect(mapped).toBeInstanceOf(portClass);
+    expect(mapped).toBeInstanceOf(EventStoreError);
+    expect((mapped as Error).cause).toBe(clientError);
+  });
+
+  it('maps the client’s own refusals (invalid argument, unsupported server) to EventStoreFailedError', () => {
+    for (const error of [new InvalidArgumentError('bad'), new UnsupportedError('filtered reads', '23.10')]) {
+      const mapped = mapEsdbError(error);
+      expect(mapped).toBeInstanceOf(EventStoreFailedError);
+      expect((mapped as Error).cause).toBe(error);
+    }
+  });
+
+  it('maps a plain gRPC failure the client let through to a port error', () => {
+    expect(mapEsdbError(plainGrpcError(13, 'internal'))).toBeInstanceOf(EventStoreFailedError);
   });
 });

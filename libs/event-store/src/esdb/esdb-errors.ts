@@ -1,8 +1,10 @@
 import {
+  AccessDeniedError,
   CancelledError,
   DeadlineExceededError,
   MaxAppendSizeExceededError,
   NotLeaderError,
+  StreamDeletedError as EsdbStreamDeletedError,
   StreamNotFoundError as EsdbStreamNotFoundError,
   TimeoutError,
   UnavailableError,
@@ -10,9 +12,12 @@ import {
   isCommandError,
 } from '@eventstore/db-client';
 import {
+  EventStoreAccessDeniedError,
   EventStoreError,
+  EventStoreFailedError,
   EventStoreUnavailableError,
   InvalidAppendError,
+  StreamDeletedError,
   StreamNotFoundError,
   WrongExpectedRevisionError,
 } from '../event-store.errors.js';
@@ -54,37 +59,60 @@ export function isTransientEsdbError(error: unknown): boolean {
 }
 
 /**
- * Whether an append that failed this way may be sent again. After an unknown outcome (timeout,
- * dropped connection) the first attempt may have been written: a retry is still safe because
- * EventStoreDB appends are idempotent by event id, so the retry reports the earlier write instead
- * of writing again. The server guarantees that only for an exact revision, `no_stream` and
- * `stream_exists`; with `any` it is best effort, so such appends are retried only when the server
- * refused them outright (not the leader) and nothing can have been written.
+ * Whether an append that failed this way may be sent again. A refusal by a node that is not the
+ * leader wrote nothing, so any append may go again. After an unknown outcome (timeout, dropped
+ * connection) the first attempt may have been written; the server recognises a retried write by
+ * its event ids and positions only for an exact revision and `no_stream`. For `stream_exists`
+ * and `any` it checks only a small in-memory cache of recent ids, lost on restart and failover,
+ * so a retry could write the events twice: those are not retried.
  */
 export function isAppendRetrySafe(error: unknown, expectedRevision: ExpectedRevision): boolean {
-  if (expectedRevision === 'any') return error instanceof NotLeaderError;
+  if (error instanceof NotLeaderError) return true;
+  if (expectedRevision === 'any' || expectedRevision === 'stream_exists') return false;
   return isTransientEsdbError(error);
 }
 
-/** Translates a client or gRPC error into the port's errors; anything else is returned as it is. */
+/** Whether an append that failed this way may nonetheless have been written. */
+export function isAppendOutcomeUnknown(error: unknown): boolean {
+  return isTransientEsdbError(error) && !(error instanceof NotLeaderError);
+}
+
+/**
+ * Translates a client or gRPC error into the port's errors, with the original as `cause`, so no
+ * class of the client reaches callers; anything that is not a store error is returned as it is.
+ */
 export function mapEsdbError(error: unknown, context: EsdbErrorContext = {}): unknown {
   if (error instanceof EventStoreError) return error;
+  const cause = { cause: error };
   if (error instanceof WrongExpectedVersionError) {
     // The caller's own expectation is exact; the client rebuilds it from headers on some paths.
     return new WrongExpectedRevisionError(
       context.streamId ?? error.streamName,
       context.expectedRevision ?? error.expectedVersion,
       actualRevision(error.actualVersion),
+      cause,
     );
   }
   if (error instanceof EsdbStreamNotFoundError) {
-    return new StreamNotFoundError(context.streamId ?? error.streamName);
+    return new StreamNotFoundError(context.streamId ?? streamNameOf(error.streamName), cause);
+  }
+  if (error instanceof EsdbStreamDeletedError) {
+    return new StreamDeletedError(context.streamId ?? error.streamName, cause);
+  }
+  if (error instanceof AccessDeniedError) {
+    return new EventStoreAccessDeniedError(
+      'EventStoreDB refused the credentials the product runs with; check the user in EVENT_STORE_URL',
+      cause,
+    );
   }
   if (error instanceof MaxAppendSizeExceededError) {
-    return new InvalidAppendError(`The append is larger than the server allows (${error.maxAppendSize} bytes)`);
+    return new InvalidAppendError(`The append is larger than the server allows (${error.maxAppendSize} bytes)`, cause);
   }
   if (isTransientEsdbError(error)) {
-    return new EventStoreUnavailableError(`EventStoreDB is unavailable: ${(error as Error).message}`, { cause: error });
+    return new EventStoreUnavailableError(`EventStoreDB is unavailable: ${(error as Error).message}`, cause);
+  }
+  if (error instanceof Error && (isCommandError(error) || isGrpcError(error))) {
+    return new EventStoreFailedError(`EventStoreDB failed the call: ${error.message}`, cause);
   }
   return error;
 }
@@ -97,4 +125,13 @@ function actualRevision(actual: bigint | 'no_stream'): ActualRevision {
 /** Our own cancellation of a call: it ends what we abandoned, it is not a server failure. */
 function isClientCancellation(error: Error): boolean {
   return (error as { details?: unknown }).details === 'Cancelled on client';
+}
+
+/** A failed gRPC call the client let through unconverted. */
+function isGrpcError(error: Error): boolean {
+  return typeof (error as { code?: unknown }).code === 'number' && 'details' in error;
+}
+
+function streamNameOf(name: string | Uint8Array): string {
+  return typeof name === 'string' ? name : Buffer.from(name).toString('utf8');
 }

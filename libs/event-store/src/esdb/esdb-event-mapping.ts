@@ -7,7 +7,7 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import type { EventMetadata } from '#events';
-import { InvalidAppendError } from '../event-store.errors.js';
+import { ForeignEventError, InvalidAppendError } from '../event-store.errors.js';
 import type { NewEvent, RecordedEvent } from '../event-store.port.js';
 import type { Position } from '../position.js';
 
@@ -32,7 +32,9 @@ export function toPosition(position: EsdbPosition): Position {
 
 /**
  * The port's view of a read or subscribed event; `undefined` for a link whose target is gone
- * (nothing to deliver).
+ * (nothing to deliver). Callers decide whether an event is theirs to see (`isVisibleInLog`)
+ * before converting it: the log also holds the server's own events, which have no envelope.
+ * An event without the envelope that does reach here is foreign, and named as such.
  */
 export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined {
   const event = resolved.event;
@@ -40,22 +42,32 @@ export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent
   if (!event.position) {
     throw new Error(`EventStoreDB sent event ${event.id} without its position; the adapter needs server 22.6 or newer`);
   }
+  const position = toPosition(event.position);
+  const problem = envelopeProblem(event.isJson, event.metadata);
+  if (problem) throw new ForeignEventError(event.streamId, event.id, event.type, position, problem);
   return {
     id: event.id,
     type: event.type,
     data: event.data,
-    metadata: envelopeOf(event.id, event.metadata),
+    metadata: event.metadata as unknown as EventMetadata,
     streamId: event.streamId,
     revision: event.revision,
-    position: toPosition(event.position),
+    position,
     created: event.created,
   };
 }
 
-/** Every event this adapter writes carries the envelope as a JSON object; anything else is foreign. */
-function envelopeOf(eventId: string, metadata: unknown): EventMetadata {
+const REQUIRED_ENVELOPE_FIELDS = ['actor', 'tenant', 'correlationId', 'causationId', 'origin'] as const;
+
+/**
+ * Why an event cannot be one this product wrote, or `undefined` when it can: every product event
+ * is JSON and carries the envelope as a JSON object with its required fields.
+ */
+function envelopeProblem(isJson: boolean, metadata: unknown): string | undefined {
+  if (!isJson) return 'its data is not JSON';
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata) || metadata instanceof Uint8Array) {
-    throw new Error(`Event ${eventId} has no JSON metadata envelope`);
+    return 'it has no JSON metadata envelope';
   }
-  return metadata as EventMetadata;
+  const missing = REQUIRED_ENVELOPE_FIELDS.filter((field) => typeof (metadata as Record<string, unknown>)[field] !== 'string');
+  return missing.length > 0 ? `its metadata envelope lacks ${missing.join(', ')}` : undefined;
 }

@@ -92,7 +92,7 @@ describe('EsdbEventStore calls to the client', () => {
     expect(appendToStream).toHaveBeenCalledWith(
       'incident-1',
       [newEvent(1), newEvent(2)].map((event) => ({ ...event, contentType: 'application/json' })),
-      { expectedRevision: 2n },
+      { expectedRevision: 2n, requiresLeader: true, deadline: 10_000 },
     );
   });
 
@@ -128,7 +128,12 @@ describe('EsdbEventStore calls to the client', () => {
     const store = new EsdbEventStore(fakeClient({ appendToStream, readStream }));
     const result = await store.appendToStream('incident-1', [newEvent(3)], { expectedRevision: 2n });
     expect(result.position).toEqual(positionAt(3));
-    expect(readStream).toHaveBeenCalledWith('incident-1', { direction: 'backwards', fromRevision: 3n, maxCount: 1 });
+    expect(readStream).toHaveBeenCalledWith('incident-1', {
+      direction: 'backwards',
+      fromRevision: 3n,
+      maxCount: 1,
+      requiresLeader: true,
+    });
   });
 
   it('reads a stream forwards from the start and backwards from the end by default', async () => {
@@ -138,9 +143,9 @@ describe('EsdbEventStore calls to the client', () => {
     await collect(store.readStream('incident-1', { direction: 'backwards' }));
     await collect(store.readStream('incident-1', { fromRevision: 5n, maxCount: 2 }));
     expect(readStream.mock.calls).toEqual([
-      ['incident-1', { direction: 'forwards', fromRevision: START }],
-      ['incident-1', { direction: 'backwards', fromRevision: END }],
-      ['incident-1', { direction: 'forwards', fromRevision: 5n, maxCount: 2 }],
+      ['incident-1', { direction: 'forwards', fromRevision: START, requiresLeader: true }],
+      ['incident-1', { direction: 'backwards', fromRevision: END, requiresLeader: true }],
+      ['incident-1', { direction: 'forwards', fromRevision: 5n, maxCount: 2, requiresLeader: true }],
     ]);
   });
 
@@ -165,7 +170,7 @@ describe('EsdbEventStore calls to the client', () => {
     const store = new EsdbEventStore(fakeClient({ readAll }));
     const events = await collect(store.readAll({ filter: { streamPrefixes: ['incident-'] }, maxCount: 2 }));
     expect(numbers(events)).toEqual([2, 4]);
-    expect(readAll).toHaveBeenCalledWith({ direction: 'forwards', fromPosition: START });
+    expect(readAll).toHaveBeenCalledWith({ direction: 'forwards', fromPosition: START, maxCount: 500 });
     expect(read.cancel).toHaveBeenCalled();
   });
 

@@ -16,13 +16,19 @@ export interface RetryDependencies {
   readonly sleep: Sleep;
   /** A number in [0, 1). */
   readonly random: () => number;
+  /** Milliseconds of a monotonic clock; `performance.now` when absent. */
+  readonly now?: () => number;
 }
 
 export const sleepUnlessAborted: Sleep = async (ms, signal) => {
   await delay(ms, undefined, { signal }).catch(() => undefined);
 };
 
-export const realRetryDependencies: RetryDependencies = { sleep: sleepUnlessAborted, random: Math.random };
+export const realRetryDependencies: RetryDependencies = {
+  sleep: sleepUnlessAborted,
+  random: Math.random,
+  now: () => performance.now(),
+};
 
 /**
  * Exponential backoff with "equal jitter": half of each step is fixed and half random, so clients

@@ -36,8 +36,10 @@ export function esdbSubscriptionSource(
       );
       confirmed();
       for await (const resolved of subscription) {
+        // Decided on the raw event: the server's own events have no envelope to convert.
+        if (!resolved.event || !isVisibleInLog(resolved.event, options.filter)) continue;
         const event = toRecordedEvent(resolved);
-        if (event && isVisibleInLog(event, options.filter)) yield event;
+        if (event) yield event;
       }
     } finally {
       signal.removeEventListener('abort', release);

@@ -1,6 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { AccessDeniedError, TimeoutError, UnavailableError } from '@eventstore/db-client';
-import { EventStoreUnavailableError } from '../event-store.errors.js';
+import { EventStoreAccessDeniedError, EventStoreUnavailableError } from '../event-store.errors.js';
 import type { RecordedEvent } from '../event-store.port.js';
 import { comparePositions, type Position } from '../position.js';
 import type { RetryDependencies, RetryPolicy } from './esdb-retry.js';
@@ -30,10 +30,10 @@ function recorded(n: number): RecordedEvent {
 
 const LOG = [1, 2, 3, 4, 5].map(recorded);
 
-/** Waits that do not wait, but still end early on abort like the real one. */
-function fakeDependencies(): RetryDependencies & { readonly sleeps: number[] } {
+/** Waits that do not wait, but still end early on abort like the real one; a clock that stands still. */
+function fakeDependencies(now: () => number = () => 0): RetryDependencies & { readonly sleeps: number[] } {
   const sleeps: number[] = [];
-  return { sleeps, sleep: async (ms) => void sleeps.push(ms), random: () => 0 };
+  return { sleeps, sleep: async (ms) => void sleeps.push(ms), random: () => 0, now };
 }
 
 type Attempt = (log: readonly RecordedEvent[], request: SubscriptionRequest) => AsyncGenerator<RecordedEvent>;
@@ -123,7 +123,9 @@ describe('ResubscribingSubscription', () => {
     const source = scriptedSource([deliverThenFail(1, denied)]);
     const subscription = new ResubscribingSubscription(source, { policy, dependencies: fakeDependencies() });
 
-    await expect(take(subscription, 5)).rejects.toBe(denied);
+    const error = await take(subscription, 5).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EventStoreAccessDeniedError);
+    expect((error as Error).cause).toBe(denied);
     expect(source.requests).toHaveLength(1);
   });
 
@@ -141,7 +143,7 @@ describe('ResubscribingSubscription', () => {
     expect(dependencies.sleeps).toEqual([50, 100]);
   });
 
-  it('counts failures afresh once events flow or the server confirms again', async () => {
+  it('counts failures afresh once events flow or the server confirms again, while the wait keeps growing', async () => {
     const confirmThenFail: Attempt = async function* (_, { confirmed }) {
       confirmed();
       throw unavailable();
@@ -159,7 +161,27 @@ describe('ResubscribingSubscription', () => {
 
     expect(ids(await take(subscription, 5))).toHaveLength(5);
     expect(source.requests).toHaveLength(6);
-    expect(dependencies.sleeps).toEqual([50, 50, 100, 50, 100]);
+    expect(dependencies.sleeps).toEqual([50, 100, 200, 400, 500]);
+  });
+
+  it('waits the shortest time again after a subscription that held for maxDelayMs', async () => {
+    let clock = 0;
+    const holdThenFail: Attempt = async function* (log) {
+      yield* log.slice(0, 1);
+      clock += policy.maxDelayMs;
+      throw unavailable();
+    };
+    const source = scriptedSource([
+      deliverThenFail(1, unavailable()),
+      deliverThenFail(1, unavailable()),
+      holdThenFail,
+      deliverThenWaitLive,
+    ]);
+    const dependencies = fakeDependencies(() => clock);
+    const subscription = new ResubscribingSubscription(source, { policy, dependencies });
+
+    expect(ids(await take(subscription, 5))).toHaveLength(5);
+    expect(dependencies.sleeps).toEqual([50, 100, 50]);
   });
 
   it('ends iteration cleanly when closed while waiting for live events, and aborts the source', async () => {

@@ -18,7 +18,11 @@ export type SubscriptionSource = (request: SubscriptionRequest) => AsyncIterable
 
 export interface ResubscribeOptions {
   readonly after?: Position;
-  /** Bounds consecutive failures; a confirmed subscription or a delivered event starts the count again. */
+  /**
+   * Bounds consecutive failures (a confirmed subscription or a delivered event starts that count
+   * again) and paces resubscriptions: the wait grows with each drop until a subscription has
+   * held for `maxDelayMs`, so a server that accepts and then drops at once is not hammered.
+   */
   readonly policy: RetryPolicy;
   readonly dependencies: RetryDependencies;
 }
@@ -47,9 +51,12 @@ export class ResubscribingSubscription implements LogSubscription {
   async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
     const { signal } = this.abort;
     const { policy, dependencies } = this.options;
+    const now = dependencies.now ?? (() => performance.now());
     let after = this.options.after;
     let failures = 0;
+    let drops = 0;
     while (!signal.aborted) {
+      const openedAt = now();
       const events = this.source({ after, signal, confirmed: () => (failures = 0) })[Symbol.asyncIterator]();
       try {
         for (;;) {
@@ -63,8 +70,9 @@ export class ResubscribingSubscription implements LogSubscription {
       } catch (error) {
         if (signal.aborted) return;
         failures += 1;
+        drops = now() - openedAt >= policy.maxDelayMs ? 1 : drops + 1;
         if (!isTransientEsdbError(error) || failures >= policy.maxAttempts) throw mapEsdbError(error);
-        await dependencies.sleep(backoffDelay(failures, policy, dependencies.random), signal);
+        await dependencies.sleep(backoffDelay(drops, policy, dependencies.random), signal);
       } finally {
         // Not awaited: a source waiting for live events only settles once the abort reaches it.
         void Promise.resolve(events.return?.()).catch(() => undefined);

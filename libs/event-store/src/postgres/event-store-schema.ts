@@ -27,6 +27,13 @@ CREATE TABLE IF NOT EXISTS es_events (
   UNIQUE (id)
 );
 
+-- One row naming this log, so positions and checkpoints of another store can be told apart.
+CREATE TABLE IF NOT EXISTS es_store_identity (
+  singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+  instance_id uuid NOT NULL DEFAULT gen_random_uuid()
+);
+INSERT INTO es_store_identity DEFAULT VALUES ON CONFLICT DO NOTHING;
+
 CREATE OR REPLACE FUNCTION es_append(
   p_stream text, p_expected text, p_ids uuid[], p_types text[], p_data jsonb[], p_metadata jsonb[]
 ) RETURNS TABLE (appended boolean, revision bigint, commit_id text, seq bigint)

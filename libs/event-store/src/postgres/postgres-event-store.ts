@@ -14,6 +14,7 @@ import type {
 } from '../event-store.port.js';
 import type { ExpectedRevision } from '../expected-revision.js';
 import type { Position } from '../position.js';
+import type { StoreIdentity } from '../store-identity.js';
 import { logFilterCondition } from './log-filter-sql.js';
 import { mapPostgresError, postgresErrorCode } from './postgres-errors.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './postgres-event-row.js';
@@ -46,6 +47,7 @@ export class PostgresEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   /** Wakes this process's subscriptions as soon as it appends, instead of at the next poll. */
   private readonly appended = new EventEmitter().setMaxListeners(0);
+  private knownIdentity: Promise<StoreIdentity> | undefined;
 
   constructor(
     private readonly pool: Pool,
@@ -141,6 +143,29 @@ export class PostgresEventStore implements EventStore {
         this.readLogPage({ from: after, inclusive: false, backwards: false, limit: this.pageSize, filter: options.filter }),
       waitForAppend: (signal) => this.waitForAppend(signal),
     });
+  }
+
+  async identity(): Promise<StoreIdentity> {
+    this.knownIdentity ??= this.pool
+      .query<{ instance_id: string }>('SELECT instance_id::text AS instance_id FROM es_store_identity')
+      .then(({ rows }) => {
+        const row = rows[0];
+        if (!row) throw new Error('The event store schema has no identity row; ensureEventStoreSchema sets it up');
+        return { kind: 'postgres' as const, instanceId: row.instance_id };
+      })
+      .catch((error: unknown) => {
+        this.knownIdentity = undefined;
+        throw mapPostgresError(error);
+      });
+    return this.knownIdentity;
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await this.pool.query('SELECT 1');
+    } catch (error) {
+      throw mapPostgresError(error);
+    }
   }
 
   async close(): Promise<void> {

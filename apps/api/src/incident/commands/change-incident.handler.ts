@@ -1,10 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { incidentDecider, type IncidentCommand, type IncidentState } from '#domain';
 import { recordStreamId } from '#events';
-import { encodePosition, START } from '#event-store';
+import { START } from '#event-store';
 import { DeciderCommandExecutor, type CommandEnvelope } from '#commands';
 import { canonicalRecordId } from '../../common/record-id.js';
 import { ApiError } from '../../errors/api-error.js';
+import { PositionTokens } from '../../read-model/position-tokens.service.js';
 import { TenantSettingsService } from '../../tenant/tenant-settings.service.js';
 import { ChangeIncidentCommand } from './change-incident.command.js';
 import type { IncidentChange, IncidentChangeScope } from './incident-change.js';
@@ -15,6 +16,7 @@ export class ChangeIncidentHandler implements ICommandHandler<ChangeIncidentComm
   constructor(
     private readonly executor: DeciderCommandExecutor,
     private readonly settings: TenantSettingsService,
+    private readonly positions: PositionTokens,
   ) {}
 
   async execute({ incidentId, change, envelope, scope }: ChangeIncidentCommand): Promise<IncidentCommandResult> {
@@ -33,7 +35,7 @@ export class ChangeIncidentHandler implements ICommandHandler<ChangeIncidentComm
       tenant,
       incidentId: id,
       version: result.version.toString(),
-      position: encodePosition(result.position ?? START),
+      position: await this.positions.encode(result.position ?? START),
     };
   }
 

@@ -3,8 +3,9 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v5 as uuidv5 } from 'uuid';
 import { incidentDecider, type OpenIncident } from '#domain';
 import { recordStreamId } from '#events';
-import { encodePosition, START } from '#event-store';
+import { START } from '#event-store';
 import { DeciderCommandExecutor, RecordNumberAllocator } from '#commands';
+import { PositionTokens } from '../../read-model/position-tokens.service.js';
 import { TenantSettingsService } from '../../tenant/tenant-settings.service.js';
 import type { IncidentCommandResult } from './incident-command-result.js';
 import { OpenIncidentCommand } from './open-incident.command.js';
@@ -18,6 +19,7 @@ export class OpenIncidentHandler implements ICommandHandler<OpenIncidentCommand>
     private readonly executor: DeciderCommandExecutor,
     private readonly numbers: RecordNumberAllocator,
     private readonly settings: TenantSettingsService,
+    private readonly positions: PositionTokens,
   ) {}
 
   async execute({ fields, envelope }: OpenIncidentCommand): Promise<IncidentCommandResult> {
@@ -46,7 +48,7 @@ export class OpenIncidentHandler implements ICommandHandler<OpenIncidentCommand>
       tenant,
       incidentId,
       version: result.version.toString(),
-      position: encodePosition(result.position ?? START),
+      position: await this.positions.encode(result.position ?? START),
     };
   }
 }
