@@ -1,13 +1,18 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfigOrExit, logLevelsUpTo } from '#config';
 import { AppModule } from './app.module.js';
+import { configureHttpEdge } from './http/configure-http-edge.js';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: logLevelsUpTo(config.logLevel) });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: logLevelsUpTo(config.logLevel),
+  });
   app.enableShutdownHooks();
+  configureHttpEdge(app);
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   await app.listen(config.port);
   const logger = new Logger('ITSM');
