@@ -17,7 +17,7 @@ function expectRefusal(response: RawResponse, status: number, code: string): voi
   expect(response.text).not.toMatch(/\n\s+at /);
 }
 
-describe('refusals made before GraphQL runs', () => {
+describe('refusals made before GraphQL runs, and of what this API does not serve over HTTP', () => {
   let app: TestApp;
   let authorization: string;
   let log: ErrorLog;
@@ -74,5 +74,29 @@ describe('refusals made before GraphQL runs', () => {
     const response = await post(TYPENAME, { 'x-padding': 'x'.repeat(32 * 1024) });
     expectRefusal(response, 431, 'HEADERS_TOO_LARGE');
     expect(response.contentType).toBe('application/json; charset=utf-8');
+  });
+
+  it('refuses automatic persisted queries with PERSISTED_QUERY_NOT_SUPPORTED, with or without the document', async () => {
+    const persistedQuery = { version: 1, sha256Hash: 'ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38' };
+    for (const body of [{ extensions: { persistedQuery } }, { query: '{ __typename }', extensions: { persistedQuery } }]) {
+      expectRefusal(await post(JSON.stringify(body)), 200, 'PERSISTED_QUERY_NOT_SUPPORTED');
+    }
+  });
+
+  it('refuses a subscription sent over HTTP, pointing to graphql-ws', async () => {
+    const subscription = 'subscription { incidentsChanged { id } }';
+    const viaPost = await post(JSON.stringify({ query: subscription }));
+    expectRefusal(viaPost, 400, 'SUBSCRIPTION_OVER_HTTP_NOT_SUPPORTED');
+    expect((viaPost.json as { errors: { message: string }[] }).errors[0]!.message).toContain('graphql-ws');
+
+    const legacy = await post(JSON.stringify({ query: subscription }), { accept: 'application/json' });
+    expectRefusal(legacy, 200, 'SUBSCRIPTION_OVER_HTTP_NOT_SUPPORTED');
+
+    const viaGet = await rawRequest(app.url, {
+      method: 'GET',
+      path: `/graphql?query=${encodeURIComponent(subscription)}`,
+      headers: { accept: GRAPHQL_RESPONSE, authorization },
+    });
+    expectRefusal(viaGet, 405, 'BAD_REQUEST');
   });
 });

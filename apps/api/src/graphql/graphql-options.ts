@@ -8,6 +8,7 @@ import { InvalidTokenError, type TokenVerifier } from '../auth/token-verifier.js
 import { formatGraphQLError } from '../errors/format-graphql-error.js';
 import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin.js';
 import type { Metrics } from '../metrics/metrics.js';
+import { graphqlOverHttpPlugin } from './graphql-over-http.plugin.js';
 
 /** Verifies a token if one is given; a refused one is remembered, to be answered UNAUTHENTICATED. */
 /** Correlation ids the API takes from callers; anything else is replaced by a fresh one. */
@@ -65,8 +66,11 @@ export function graphqlOptions(verifier: TokenVerifier, metrics: Metrics): Apoll
     // Tokens travel in the Authorization header, never in cookies, so there is no ambient
     // credential for a cross-site request to abuse; the guard would also block GET queries.
     csrfPrevention: false,
+    // Automatic persisted queries are not offered: a request using them gets
+    // PERSISTED_QUERY_NOT_SUPPORTED, on which clients fall back to sending the document.
+    persistedQueries: false,
     formatError: formatGraphQLError,
-    plugins: [graphqlMetricsPlugin(metrics)],
+    plugins: [graphqlMetricsPlugin(metrics), graphqlOverHttpPlugin()],
     context: ({ req }: { req: Request }) =>
       authenticate(verifier, req.headers.authorization, req.headers['x-correlation-id']),
     subscriptions: {
