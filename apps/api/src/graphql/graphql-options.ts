@@ -4,16 +4,17 @@ import type { Request } from 'express';
 import type { Context as WsContext } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import type { GraphQLContext } from '../auth/graphql-context.js';
-import { InvalidTokenError, type TokenVerifier } from '../auth/token-verifier.js';
+import { InvalidTokenError } from '../auth/invalid-token.error.js';
+import type { TokenVerifier } from '../auth/token-verifier.js';
 import { formatGraphQLError } from '../errors/format-graphql-error.js';
 import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { graphqlOverHttpPlugin } from './graphql-over-http.plugin.js';
 
-/** Verifies a token if one is given; a refused one is remembered, to be answered UNAUTHENTICATED. */
 /** Correlation ids the API takes from callers; anything else is replaced by a fresh one. */
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** Verifies a token if one is given; a refused one is remembered, to be answered UNAUTHENTICATED. */
 async function authenticate(
   verifier: TokenVerifier,
   authorization: unknown,
@@ -25,7 +26,7 @@ async function authenticate(
     const given = typeof correlationId === 'string' && CORRELATION_ID.test(correlationId);
     return { principal: given ? { ...principal, correlationId } : principal };
   } catch (error) {
-    if (error instanceof InvalidTokenError) return { authError: error.message };
+    if (error instanceof InvalidTokenError) return { authFailure: error };
     throw error;
   }
 }
