@@ -22,14 +22,18 @@ const logger = new Logger('HTTP');
  * parser rejects (headers too large, not HTTP). Call before the app is initialised.
  */
 export function configureHttpEdge(app: NestExpressApplication): void {
-  // Registered here, Nest's own parsers (same kinds, default options) are not added at init.
+  // Registered here, Nest's own parsers (same kinds, default options) are not added at init, and
+  // the form parser's failures, too, reach the refusal below.
   app.useBodyParser('json', { limit: BODY_LIMIT_BYTES });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT_BYTES, extended: true });
   app.use(refuseUnreadableBody);
   (app.getHttpServer() as Server).on('clientError', answerClientError);
 }
 
-/** Error middleware right after the parsers: their failures are the caller's, so nothing is logged. */
+/**
+ * Error middleware right after the parsers. What they refuse is the caller's doing and is not
+ * logged; a failure of their own (5xx) is ours and is.
+ */
 function refuseUnreadableBody(error: unknown, request: Request, response: Response, next: NextFunction): void {
   if (response.headersSent) {
     next(error);
