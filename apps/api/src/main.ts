@@ -1,18 +1,21 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppLogger, loadConfigOrExit, type AppConfig } from '#config';
 import { describeStartupFailure } from '#infrastructure';
 import { AppModule } from './app.module.js';
+import { configureHttp } from './http/configure-http.js';
 import { ensurePortFree } from './port-check.js';
-import { applyCorsPolicy } from './http/cors-policy.js';
 
 async function main(config: AppConfig): Promise<void> {
   // Checked before anything starts, so a taken port fails fast and says nothing of success.
   await ensurePortFree(config.port);
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: new AppLogger(config), abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: new AppLogger(config),
+    abortOnError: false,
+  });
   app.enableShutdownHooks();
-  app.getHttpAdapter().getInstance().disable('x-powered-by');
-  applyCorsPolicy(app, config);
+  configureHttp(app, config);
   await app.listen(config.port);
   announce(config);
 }

@@ -1,11 +1,11 @@
-import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { Clock } from '#commands';
 import { loadConfig } from '#config';
 import { AppModule } from '../../../apps/api/src/app.module.js';
-import { applyCorsPolicy } from '../../../apps/api/src/http/cors-policy.js';
 import type { Role } from '../../../apps/api/src/auth/principal.js';
 import { issueToken } from '../../../apps/api/src/auth/token-issuer.js';
+import { configureHttp } from '../../../apps/api/src/http/configure-http.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 import { TestClock } from './test-clock.js';
 
@@ -38,9 +38,9 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app: INestApplication = moduleRef.createNestApplication({ logger: ['error'] });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'] });
   app.enableShutdownHooks();
-  applyCorsPolicy(app, config);
+  configureHttp(app, config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

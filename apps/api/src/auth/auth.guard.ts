@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ApiError } from '../errors/api-error.js';
 import type { GraphQLContext } from './graphql-context.js';
+import { InvalidTokenError } from './invalid-token.error.js';
 import { hasAnyRole, type Role } from './principal.js';
 import { ROLES_KEY } from './roles.decorator.js';
 
@@ -16,9 +17,10 @@ export class AuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'graphql') return true;
-    const { principal, authError } = GqlExecutionContext.create(context).getContext<GraphQLContext>();
+    const { principal, authFailure } = GqlExecutionContext.create(context).getContext<GraphQLContext>();
     if (!principal) {
-      throw new ApiError('UNAUTHENTICATED', authError ?? 'Send a bearer token in the Authorization header');
+      const failure = authFailure ?? InvalidTokenError.missing();
+      throw new ApiError('UNAUTHENTICATED', failure.message, { reason: failure.reason });
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
       context.getHandler(),

@@ -1,14 +1,9 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import type { AuthConfig } from '#config';
+import { findUnstorableText } from '../errors/unstorable-text.js';
 import { developmentSecret } from './development-secret.js';
+import { InvalidTokenError, invalidTokenFromJose } from './invalid-token.error.js';
 import { ROLES, type Principal, type Role } from './principal.js';
-
-export class InvalidTokenError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidTokenError';
-  }
-}
 
 /** Enough for every active user and service of a large deployment; the oldest entry goes first. */
 const CACHE_LIMIT = 10_000;
@@ -38,10 +33,12 @@ export class TokenVerifier {
     return new TokenVerifier(async (token, options) => (await jwtVerify(token, secret, options)).payload, config);
   }
 
-  /** Accepts `Bearer <jwt>` or a bare token; throws InvalidTokenError on anything else. */
+  /**
+   * Accepts `Bearer <jwt>` or a bare token; throws InvalidTokenError when the token is refused,
+   * and passes on a failure to get the keys (JWKS), which is not the caller's.
+   */
   async verify(authorization: string): Promise<Principal> {
-    const token = authorization.replace(/^Bearer\s+/i, '').trim();
-    if (!token) throw new InvalidTokenError('Missing bearer token');
+    const token = bearerToken(authorization);
     const cached = this.verified.get(token);
     if (cached && cached.expiresAtMs > Date.now()) return cached.principal;
     this.verified.delete(token);
@@ -55,7 +52,7 @@ export class TokenVerifier {
       };
       payload = await this.verifyJwt(token, options);
     } catch (error) {
-      throw new InvalidTokenError(`Invalid token: ${error instanceof Error ? error.message : 'unreadable'}`);
+      throw invalidTokenFromJose(error) ?? error;
     }
     const principal = { ...toPrincipal(payload), expiresAt: new Date(payload.exp! * 1000) };
     if (this.verified.size >= CACHE_LIMIT) this.verified.delete(this.verified.keys().next().value!);
@@ -64,15 +61,32 @@ export class TokenVerifier {
   }
 }
 
+/** A scheme other than Bearer is refused rather than read as a token; a bare token is taken. */
+function bearerToken(authorization: string): string {
+  const [first = '', ...rest] = authorization.trim().split(/\s+/);
+  if (first === '') throw InvalidTokenError.missing();
+  if (rest.length === 0) {
+    if (/^bearer$/i.test(first)) throw InvalidTokenError.missing();
+    return first;
+  }
+  if (!/^bearer$/i.test(first) || rest.length > 1) {
+    throw InvalidTokenError.malformed('Authorization must be "Bearer <token>"');
+  }
+  return rest[0]!;
+}
+
 function toPrincipal(payload: JWTPayload): Principal {
   const tenant = payload.tenant;
   const roles = payload.roles;
-  if (typeof payload.sub !== 'string' || payload.sub === '') throw new InvalidTokenError('Token has no subject');
+  // The subject is recorded as the actor of every event this caller causes.
+  if (typeof payload.sub !== 'string' || payload.sub === '' || findUnstorableText(payload.sub) !== undefined) {
+    throw InvalidTokenError.malformed('The token has no usable subject ("sub")');
+  }
   if (typeof tenant !== 'string' || !TENANT_ID.test(tenant)) {
-    throw new InvalidTokenError('Token tenant must be 1 to 64 letters, digits, "_", "." or "-"');
+    throw InvalidTokenError.malformed('The token tenant must be 1 to 64 letters, digits, "_", "." or "-"');
   }
   if (!Array.isArray(roles) || !roles.every((role): role is Role => ROLES.includes(role as Role))) {
-    throw new InvalidTokenError(`Token roles must be a list of: ${ROLES.join(', ')}`);
+    throw InvalidTokenError.malformed(`The token roles must be a list of: ${ROLES.join(', ')}`);
   }
   return { subject: payload.sub, tenant, roles };
 }

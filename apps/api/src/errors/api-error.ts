@@ -11,13 +11,14 @@ export type ApiErrorCode =
   | 'FORBIDDEN'
   | 'SERVICE_UNAVAILABLE'
   | 'CONSISTENCY_TIMEOUT'
+  | 'SUBSCRIPTION_OVER_HTTP_NOT_SUPPORTED'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface ApiErrorDetails {
   /** The input field at fault, for BAD_USER_INPUT. */
   readonly field?: string;
   readonly fields?: readonly { field: string; message: string }[];
-  /** HTTP status, for errors raised before execution (authentication). */
+  /** HTTP status, for errors raised before execution; Apollo sets it, clients never see it. */
   readonly httpStatus?: number;
   readonly [extra: string]: unknown;
 }

@@ -22,7 +22,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const original = unwrapResolverError(error);
   const known = toApiError(original);
   if (known) {
-    return { message: known.message, locations: formatted.locations, path: formatted.path, extensions: known.extensions };
+    // `http` tells Apollo the status to answer with; it is not for the client.
+    const { http: _status, ...extensions } = known.extensions;
+    return { message: known.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   const code = formatted.extensions?.code;
   if (original === error && typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {

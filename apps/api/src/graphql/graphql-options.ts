@@ -4,16 +4,18 @@ import type { Request } from 'express';
 import type { Context as WsContext } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import type { GraphQLContext } from '../auth/graphql-context.js';
-import { InvalidTokenError, type TokenVerifier } from '../auth/token-verifier.js';
+import { InvalidTokenError } from '../auth/invalid-token.error.js';
+import type { TokenVerifier } from '../auth/token-verifier.js';
 import { formatGraphQLError } from '../errors/format-graphql-error.js';
 import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { describeOperationTypes } from './operation-type-descriptions.js';
+import { graphqlOverHttpPlugin } from './graphql-over-http.plugin.js';
 
-/** Verifies a token if one is given; a refused one is remembered, to be answered UNAUTHENTICATED. */
 /** Correlation ids the API takes from callers; anything else is replaced by a fresh one. */
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** Verifies a token if one is given; a refused one is remembered, to be answered UNAUTHENTICATED. */
 async function authenticate(
   verifier: TokenVerifier,
   authorization: unknown,
@@ -25,7 +27,7 @@ async function authenticate(
     const given = typeof correlationId === 'string' && CORRELATION_ID.test(correlationId);
     return { principal: given ? { ...principal, correlationId } : principal };
   } catch (error) {
-    if (error instanceof InvalidTokenError) return { authError: error.message };
+    if (error instanceof InvalidTokenError) return { authFailure: error };
     throw error;
   }
 }
@@ -67,8 +69,11 @@ export function graphqlOptions(verifier: TokenVerifier, metrics: Metrics): Apoll
     // Tokens travel in the Authorization header, never in cookies, so there is no ambient
     // credential for a cross-site request to abuse; the guard would also block GET queries.
     csrfPrevention: false,
+    // Automatic persisted queries are not offered: a request using them gets
+    // PERSISTED_QUERY_NOT_SUPPORTED, on which clients fall back to sending the document.
+    persistedQueries: false,
     formatError: formatGraphQLError,
-    plugins: [graphqlMetricsPlugin(metrics)],
+    plugins: [graphqlMetricsPlugin(metrics), graphqlOverHttpPlugin()],
     context: ({ req }: { req: Request }) =>
       authenticate(verifier, req.headers.authorization, req.headers['x-correlation-id']),
     subscriptions: {
