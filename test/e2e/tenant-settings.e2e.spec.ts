@@ -106,6 +106,7 @@ describe('tenant settings: an admin sets the SLA targets that incidents of the t
     const response = await configure(admin, { ...p2Faster, P4: undefined });
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0]!.message).toContain('Field "P4" of required type "SlaTargetsInput!" was not provided');
+    expect(response.errors![0]!.extensions!.field).toBe('policy.P4');
     expect(await settingsEvents('acme')).toBe(1);
   });
 });

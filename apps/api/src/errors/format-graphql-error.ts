@@ -11,6 +11,7 @@ import {
   isPostgresUnavailable,
 } from '#event-store';
 import { ApiError } from './api-error.js';
+import { coercionErrorField } from './coercion-error-field.js';
 
 const logger = new Logger('GraphQL');
 
@@ -29,7 +30,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const code = formatted.extensions?.code;
   if (original === error && typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     // Apollo's own request errors (parse, validation, bad variables) are safe to pass on.
-    return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+    const field = code === 'BAD_USER_INPUT' ? coercionErrorField(formatted.message) : undefined;
+    return { message: formatted.message, locations: formatted.locations, extensions: field ? { code, field } : { code } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return {
