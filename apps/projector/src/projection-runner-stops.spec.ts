@@ -85,6 +85,18 @@ async function until(condition: () => boolean | Promise<boolean>, what: string):
   }
 }
 
+/** Runs the runner while `work` runs and always stops it: one left going outlives the database. */
+async function whileRunning(runner: ProjectionRunner, work: () => Promise<void>): Promise<void> {
+  const stop = new AbortController();
+  const running = runner.run(stop.signal);
+  try {
+    await work();
+  } finally {
+    stop.abort();
+    await running;
+  }
+}
+
 describe('ProjectionRunner stopped by what it must not guess about', () => {
   let database: TestDatabase;
 
@@ -113,11 +125,7 @@ describe('ProjectionRunner stopped by what it must not guess about', () => {
       const { store, subscribeToAll } = esdbServing([productEvent(10n)]);
       const projection = recordingProjection();
       const runner = new ProjectionRunner(projection, store, database.pool, { retryDelayMs: 10 });
-      const stop = new AbortController();
-      const running = runner.run(stop.signal);
-      await until(() => projection.applied.length === 1, 'the event is applied');
-      stop.abort();
-      await running;
+      await whileRunning(runner, () => until(() => projection.applied.length === 1, 'the event is applied'));
       expect(subscribeToAll.mock.calls[0]![0]).toMatchObject({
         filter: { filterOn: 'streamName', prefixes: ['incident-', 'problem-', 'change-'] },
       });
@@ -127,31 +135,29 @@ describe('ProjectionRunner stopped by what it must not guess about', () => {
       const { store } = esdbServing(log);
       const projection = recordingProjection();
       const runner = new ProjectionRunner(projection, store, database.pool, { retryDelayMs: 10, blockedRetryMs: 10 });
-      const stop = new AbortController();
       const logs = captureLogs();
-      const running = runner.run(stop.signal);
       try {
-        const foreignAt = encodePositionToken({ commit: 30n, prepare: 30n }, ESDB_STORE);
-        await until(() => runner.status().blockedAt !== undefined, 'the runner reports the foreign event');
-        expect(runner.status()).toMatchObject({ blockedAt: foreignAt, lastError: expect.stringContaining('IncidentImported') });
-        expect(projection.applied).toEqual([10n, 20n]);
-        expect((await loadCheckpoint(database.pool, 'recording'))?.position.commit).toBe(20n);
+        await whileRunning(runner, async () => {
+          const foreignAt = encodePositionToken({ commit: 30n, prepare: 30n }, ESDB_STORE);
+          await until(() => runner.status().blockedAt !== undefined, 'the runner reports the foreign event');
+          expect(runner.status()).toMatchObject({ blockedAt: foreignAt, lastError: expect.stringContaining('IncidentImported') });
+          expect(projection.applied).toEqual([10n, 20n]);
+          expect((await loadCheckpoint(database.pool, 'recording'))?.position.commit).toBe(20n);
 
-        // It keeps looking, without repeating itself in the log.
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        expect(projection.applied).toEqual([10n, 20n]);
-        const errors = logs.entries.filter((entry) => entry.level === 'error');
-        expect(errors).toEqual([
-          { level: 'error', message: expect.stringContaining(`projector skip-foreign-event ${foreignAt} recording`) },
-        ]);
+          // It keeps looking, without repeating itself in the log.
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(projection.applied).toEqual([10n, 20n]);
+          const errors = logs.entries.filter((entry) => entry.level === 'error');
+          expect(errors).toEqual([
+            { level: 'error', message: expect.stringContaining(`projector skip-foreign-event ${foreignAt} recording`) },
+          ]);
 
-        await expect(skipForeignEvent(database.pool, store, 'recording', foreignAt)).resolves.toEqual({ skipped: true });
-        await until(() => runner.status().position === encodePositionToken({ commit: 40n, prepare: 40n }, ESDB_STORE), 'the projection resumes');
-        expect(projection.applied).toEqual([10n, 20n, 40n]);
-        expect(runner.status().blockedAt).toBeUndefined();
+          await expect(skipForeignEvent(database.pool, store, 'recording', foreignAt)).resolves.toEqual({ skipped: true });
+          await until(() => runner.status().position === encodePositionToken({ commit: 40n, prepare: 40n }, ESDB_STORE), 'the projection resumes');
+          expect(projection.applied).toEqual([10n, 20n, 40n]);
+          expect(runner.status().blockedAt).toBeUndefined();
+        });
       } finally {
-        stop.abort();
-        await running;
         logs.restore();
       }
     });
@@ -200,22 +206,24 @@ describe('ProjectionRunner stopped by what it must not guess about', () => {
       );
       const projection = recordingProjection();
       const runner = new ProjectionRunner(projection, store, database.pool, { retryDelayMs: 10, blockedRetryMs: 10 });
-      const stop = new AbortController();
       const logs = captureLogs();
-      const running = runner.run(stop.signal);
       try {
-        await until(() => runner.status().lastError !== undefined, 'the runner refuses the checkpoint');
-        expect(runner.status().lastError).toMatch(/belongs to eventstoredb store 3f2a1b0c.*names postgres store.*projector rebuild recording/);
-        expect(projection.applied).toEqual([]);
+        await whileRunning(runner, async () => {
+          await until(() => runner.status().lastError !== undefined, 'the runner refuses the checkpoint');
+          expect(runner.status().lastError).toMatch(/belongs to eventstoredb store 3f2a1b0c.*names postgres store.*projector rebuild recording/);
+          expect(projection.applied).toEqual([]);
 
-        await resetProjection(database.pool, projection);
-        await until(() => projection.applied.length === 1, 'the rebuilt projection replays this store');
-        expect(projection.applied).toEqual([appended.position.commit]);
-        const checkpoint = await loadCheckpoint(database.pool, 'recording');
-        expect(checkpoint?.store).toEqual(await store.identity());
+          await resetProjection(database.pool, projection);
+          // The batch is applied before its transaction, with the checkpoint, commits.
+          await until(
+            async () => (await loadCheckpoint(database.pool, 'recording'))?.store !== undefined,
+            'the rebuilt projection replays this store',
+          );
+          expect(projection.applied).toEqual([appended.position.commit]);
+          const checkpoint = await loadCheckpoint(database.pool, 'recording');
+          expect(checkpoint?.store).toEqual(await store.identity());
+        });
       } finally {
-        stop.abort();
-        await running;
         logs.restore();
       }
     });
@@ -229,11 +237,12 @@ describe('ProjectionRunner stopped by what it must not guess about', () => {
       );
       const projection = recordingProjection();
       const runner = new ProjectionRunner(projection, store, database.pool, { retryDelayMs: 10 });
-      const stop = new AbortController();
-      const running = runner.run(stop.signal);
-      await until(() => projection.applied.length === 1, 'the runner resumes');
-      stop.abort();
-      await running;
+      await whileRunning(runner, () =>
+        until(
+          async () => (await loadCheckpoint(database.pool, 'recording'))?.position.commit === second.position.commit,
+          'the runner resumes and commits',
+        ),
+      );
       expect(projection.applied).toEqual([second.position.commit]);
       expect((await loadCheckpoint(database.pool, 'recording'))?.store).toEqual(await store.identity());
     });
