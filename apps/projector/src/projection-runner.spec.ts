@@ -5,6 +5,7 @@ import {
   PostgresEventStore,
   encodePositionToken,
   ensureEventStoreSchema,
+  type Position,
   type RecordedEvent,
 } from '#event-store';
 import { ensureReadModelSchema, READ_MODEL_CHANNEL } from '#read-model';
@@ -61,9 +62,12 @@ describe(ProjectionRunner.name, () => {
     await database.pool.query('TRUNCATE stream_counts, projection_checkpoints, es_events');
   });
 
+  /** Where the last append ended: the head of the log, though readers may not see it yet. */
+  let head: Position | undefined;
+
   async function append(stream: string, count: number): Promise<RecordedEvent['id'][]> {
     const ids = Array.from({ length: count }, () => randomUUID());
-    await store.appendToStream(
+    ({ position: head } = await store.appendToStream(
       `incident-${stream}`,
       ids.map((id) => ({
         id,
@@ -72,15 +76,17 @@ describe(ProjectionRunner.name, () => {
         metadata: { actor: 'a', tenant: 't', correlationId: 'c', causationId: 'c', origin: 'system' },
       })),
       { expectedRevision: 'any' },
-    );
+    ));
     return ids;
   }
 
-  /** Runs the projection until its checkpoint reaches the head of the log, then stops it. */
+  /**
+   * Runs the projection until its checkpoint reaches the last append, then stops it. The target
+   * is the append's own position: a read of the log's head right after appending may not show it
+   * yet while any other transaction on the server is still open.
+   */
   async function runUntilCaughtUp(projection: Projection, maxBatch = 7): Promise<ProjectionRunner> {
-    let head: RecordedEvent | undefined;
-    for await (const event of store.readAll({ direction: 'backwards', maxCount: 1 })) head = event;
-    const target = encodePositionToken(head!.position, await store.identity());
+    const target = encodePositionToken(head!, await store.identity());
     const sut = new ProjectionRunner(projection, store, database.pool, { maxBatch, retryDelayMs: 10 });
     const stop = new AbortController();
     const running = sut.run(stop.signal);
