@@ -16,7 +16,7 @@ import {
   type StoreIdentity,
 } from '#event-store';
 import { RECORD_STREAM_PREFIXES } from '#events';
-import { READ_MODEL_CHANNEL, advanceCheckpoint, inTransaction, loadCheckpoint, type ChangedRecord, type ReadModelChange } from '#read-model';
+import { READ_MODEL_CHANNEL, advanceCheckpoint, inTransaction, loadCheckpoint, type UpdatedRecord, type ReadModelUpdate } from '#read-model';
 import { BatchQueue } from './batch-queue.js';
 import type { Projection } from './projection.js';
 import { abortableDelay } from './abortable-delay.js';
@@ -235,16 +235,16 @@ export class ProjectionRunner {
   }
 
   /** Queued inside the transaction, so listeners hear of changes only once they are committed. */
-  private async notify(tx: pg.PoolClient, position: Position, records: readonly ChangedRecord[]): Promise<void> {
+  private async notify(tx: pg.PoolClient, position: Position, records: readonly UpdatedRecord[]): Promise<void> {
     const token = encodePosition(position);
-    const chunks: ChangedRecord[][] = [];
+    const chunks: UpdatedRecord[][] = [];
     for (let start = 0; start < records.length; start += MAX_NOTIFY_RECORDS) {
       chunks.push(records.slice(start, start + MAX_NOTIFY_RECORDS));
     }
     if (chunks.length === 0) chunks.push([]);
     for (const chunk of chunks) {
-      const change: ReadModelChange = { projection: this.projection.name, position: token, records: chunk };
-      await tx.query('SELECT pg_notify($1, $2)', [READ_MODEL_CHANNEL, JSON.stringify(change)]);
+      const update: ReadModelUpdate = { projection: this.projection.name, position: token, records: chunk };
+      await tx.query('SELECT pg_notify($1, $2)', [READ_MODEL_CHANNEL, JSON.stringify(update)]);
     }
   }
 
