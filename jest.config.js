@@ -17,6 +17,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
+    '^#domain/testing$': '<rootDir>/libs/domain/src/testing/index.ts',
     '^#(domain|events|event-store|config|read-model|infrastructure|commands)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
