@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import { comparePositions, PostgresEventStore, type Position } from '#event-store';
-import { loadCheckpoint } from '#read-model';
-import { incidentProjection } from '../apps/projector/src/incident/incident.projection.js';
+import { loadCheckpoint, incidentProjection } from '#read-model';
 import { ProjectionRunner } from '../apps/projector/src/projection-runner.js';
 import { resetProjection } from '../apps/projector/src/rebuild.js';
 import type { BenchDatabase } from './databases.js';

@@ -7,11 +7,10 @@ import {
   ensureEventStoreSchema,
   type RecordedEvent,
 } from '#event-store';
-import { ensureReadModelSchema, READ_MODEL_CHANNEL } from '#read-model';
+import { ensureReadModelSchema, READ_MODEL_CHANNEL, type Projection } from '#read-model';
 import { captureLogs } from '../../../test/support/captured-logs.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { ProjectionRunner } from './projection-runner.js';
-import type { Projection } from './projection.js';
 import { resetProjection } from './rebuild.js';
 
 /** Projections follow record streams only; the tests name them by what follows the prefix. */

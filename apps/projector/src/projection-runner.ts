@@ -16,9 +16,8 @@ import {
   type StoreIdentity,
 } from '#event-store';
 import { RECORD_STREAM_PREFIXES } from '#events';
-import { READ_MODEL_CHANNEL, advanceCheckpoint, inTransaction, loadCheckpoint, type UpdatedRecord, type ReadModelUpdate } from '#read-model';
+import { READ_MODEL_CHANNEL, advanceCheckpoint, inTransaction, loadCheckpoint, type UpdatedRecord, type ReadModelUpdate, type Projection } from '#read-model';
 import { BatchQueue } from './batch-queue.js';
-import type { Projection } from './projection.js';
 import { abortableDelay } from './abortable-delay.js';
 
 export interface ProjectionRunnerOptions {

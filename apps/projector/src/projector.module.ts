@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ProjectorService } from './projector.service.js';
+import { PROJECTIONS, ProjectorService } from './projector.service.js';
 import type { AppConfig } from '#config';
 import { APP_CONFIG } from '#infrastructure';
-import { PROJECTIONS, projectionsFor } from './projections.js';
 import {
   defaultIncidentTimerWorkerOptions,
   INCIDENT_TIMER_WORKER_OPTIONS,
   IncidentTimerWorker,
 } from './timers/incident-timer-worker.js';
+import { projectionsFor } from '#read-model';
 
 /**
  * Runs the projections and the timer worker; imported by the projector app, and by the api when

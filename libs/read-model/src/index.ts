@@ -4,3 +4,6 @@ export * from './read-model-update.js';
 export * from './projection-checkpoints.js';
 export * from './incident/index.js';
 export * from './in-transaction.js';
+export * from './projection.js';
+export * from './row-projection.js';
+export * from './projections.js';

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { READ_MODEL_POOL } from '#infrastructure';
-import { findIncidentRow, findMatchingIncidentRows, type IncidentListFilter, type ReadModelUpdate } from '#read-model';
+import { findIncidentRow, findMatchingIncidentRows, type IncidentListFilter, type ReadModelUpdate, INCIDENT_PROJECTION } from '#read-model';
 import type { Principal } from '../../auth/principal.js';
 import { canonicalRecordId } from '../../common/record-id.js';
 import { ApiError } from '../../errors/api-error.js';
 import { ReadModelUpdateFeed } from '../../read-model/read-model-update-feed.js';
 import { stoppable } from '../../read-model/stoppable-iterator.js';
-import { INCIDENT_PROJECTION } from '../../../../projector/src/incident/incident.projection.js';
 import { canSeeIncident } from './incident-visibility.js';
 import { toIncidentModel } from './incident.mapper.js';
 import type { IncidentModel } from './incident.type.js';

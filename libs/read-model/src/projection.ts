@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { RecordedEvent } from '#event-store';
-import type { UpdatedRecord } from '#read-model';
+import type { UpdatedRecord } from './read-model-update.js';
 
 /**
  * A read model kept up to date from the global log. The runner hands it batches of events in
