@@ -6,7 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { CommandsModule } from '#commands';
 import type { AppConfig } from '#config';
 import { InfrastructureModule } from '#infrastructure';
-import { ProjectorModule } from '../../projector/src/projector.module.js';
+import { ProjectorModule } from '#projector';
 import { AuthModule } from './auth/auth.module.js';
 import { TokenVerifier } from './auth/token-verifier.js';
 import { GraphQLExceptionPassthrough } from './errors/graphql-exception.filter.js';

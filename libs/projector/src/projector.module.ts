@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
-import { PROJECTIONS, ProjectorService } from './projector.service.js';
 import type { AppConfig } from '#config';
 import { APP_CONFIG } from '#infrastructure';
+import { projectionsFor } from '#read-model';
+import { PROJECTION_STATUS } from './projection-status.js';
+import { PROJECTIONS, ProjectorService } from './projector.service.js';
 import {
   defaultIncidentTimerWorkerOptions,
   INCIDENT_TIMER_WORKER_OPTIONS,
   IncidentTimerWorker,
 } from './timers/incident-timer-worker.js';
-import { projectionsFor } from '#read-model';
 
 /**
  * Runs the projections and the timer worker; imported by the projector app, and by the api when
@@ -18,9 +19,10 @@ import { projectionsFor } from '#read-model';
   providers: [
     { provide: PROJECTIONS, useFactory: (config: AppConfig) => projectionsFor(config), inject: [APP_CONFIG] },
     ProjectorService,
+    { provide: PROJECTION_STATUS, useExisting: ProjectorService },
     { provide: INCIDENT_TIMER_WORKER_OPTIONS, useValue: defaultIncidentTimerWorkerOptions },
     IncidentTimerWorker,
   ],
-  exports: [ProjectorService],
+  exports: [ProjectorService, PROJECTION_STATUS],
 })
 export class ProjectorModule {}

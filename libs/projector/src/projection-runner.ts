@@ -18,6 +18,7 @@ import {
 import { RECORD_STREAM_PREFIXES } from '#events';
 import { READ_MODEL_CHANNEL, advanceCheckpoint, inTransaction, loadCheckpoint, type UpdatedRecord, type ReadModelUpdate, type Projection } from '#read-model';
 import { BatchQueue } from './batch-queue.js';
+import type { ProjectionStatus } from './projection-status.js';
 import { abortableDelay } from './abortable-delay.js';
 
 export interface ProjectionRunnerOptions {
@@ -27,19 +28,6 @@ export interface ProjectionRunnerOptions {
   readonly retryDelayMs?: number;
   /** The pause before looking again while stopped by a foreign event or a store mismatch. */
   readonly blockedRetryMs?: number;
-}
-
-export interface ProjectionStatus {
-  readonly projection: string;
-  readonly position: string | undefined;
-  /** Events applied since this runner was made. */
-  readonly eventsApplied: number;
-  readonly lastError: string | undefined;
-  /**
-   * The position of an event the product did not write, where the projection stopped; an
-   * operator skips it with `projector skip-foreign-event <position>`.
-   */
-  readonly blockedAt: string | undefined;
 }
 
 /** What projections follow: record streams only, filtered by the store, so other writers' streams never reach them. */
