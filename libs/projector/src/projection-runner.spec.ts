@@ -160,7 +160,7 @@ describe(ProjectionRunner.name, () => {
     expect(batches).toEqual([['a0', 'a1', 'a2'], ['b0', 'b1'], ['c0']]);
   });
 
-  it('announces each committed batch on the change channel', async () => {
+  it('announces each committed batch on the update channel', async () => {
     const listener = await database.pool.connect();
     const notices: string[] = [];
     listener.on('notification', (message) => notices.push(message.payload ?? ''));

@@ -56,7 +56,7 @@ export class CheckpointStoreMismatchError extends Error {
 
 /**
  * Runs one projection: subscribes after its checkpoint, applies batches, and commits each batch's
- * read-model writes, checkpoint and change notification in one transaction. On any failure it
+ * read-model writes, checkpoint and update notification in one transaction. On any failure it
  * starts over from the stored checkpoint, so nothing is applied twice or skipped. An event the
  * product did not write stops it, after everything before that event is committed, until an
  * operator skips the event; so does a checkpoint of another store.
@@ -221,7 +221,7 @@ export class ProjectionRunner {
     }
   }
 
-  /** Queued inside the transaction, so listeners hear of changes only once they are committed. */
+  /** Queued inside the transaction, so listeners hear of updates only once they are committed. */
   private async notify(tx: pg.PoolClient, position: Position, records: readonly UpdatedRecord[]): Promise<void> {
     const token = encodePosition(position);
     const chunks: UpdatedRecord[][] = [];

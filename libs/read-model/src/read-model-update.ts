@@ -1,4 +1,4 @@
-/** The PostgreSQL channel on which projections announce committed read-model changes. */
+/** The PostgreSQL channel on which projections announce committed read-model updates. */
 export const READ_MODEL_CHANNEL = 'itsm_read_model_changed';
 
 export type RecordKind = 'incident' | 'problem' | 'change';
