@@ -17,7 +17,8 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^#(domain|events|event-store|config|read-model|infrastructure|commands)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#domain/testing$': '<rootDir>/libs/domain/src/testing/index.ts',
+    '^#(domain|events|event-store|config|read-model|infrastructure|commands|projector)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],

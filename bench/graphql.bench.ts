@@ -1,5 +1,3 @@
-import { INCIDENT_PROJECTION } from '../apps/projector/src/incident/incident.projection.js';
-import { INCIDENT_TIMERS_PROJECTION } from '../apps/projector/src/timers/incident-timers.projection.js';
 import { startApp, type RunningServer } from './app-server.js';
 import { startBareApollo } from './bare-apollo.js';
 import type { BenchDatabase } from './databases.js';
@@ -7,6 +5,7 @@ import { percentile, progress, type Figure } from './harness.js';
 import { runLoad, type LoadMode, type LoadReport } from './load.js';
 import { ProjectionLagProbe } from './projection-lag.js';
 import { headPosition, waitForCheckpoint } from './projection-progress.js';
+import { INCIDENT_PROJECTION, INCIDENT_TIMERS_PROJECTION } from '#read-model';
 
 export interface GraphqlBenchOptions {
   readonly clients: number;

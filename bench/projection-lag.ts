@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { READ_MODEL_CHANNEL, type ReadModelChange } from '#read-model';
+import { READ_MODEL_CHANNEL, type ReadModelUpdate } from '#read-model';
 import type { TimedResponse } from './load.js';
 
 interface Heard {
@@ -50,9 +50,9 @@ export class ProjectionLagProbe {
   }
 
   private hear(payload: string | undefined): void {
-    const change = JSON.parse(payload ?? '{}') as Partial<ReadModelChange>;
-    if (change.projection !== this.projection || !change.position) return;
-    this.heard.push({ atMs: performance.timeOrigin + performance.now(), position: change.position });
+    const update = JSON.parse(payload ?? '{}') as Partial<ReadModelUpdate>;
+    if (update.projection !== this.projection || !update.position) return;
+    this.heard.push({ atMs: performance.timeOrigin + performance.now(), position: update.position });
   }
 
   /** Notifications come in position order from one projector, so a binary search finds it. */

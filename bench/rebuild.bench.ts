@@ -1,9 +1,7 @@
 import type pg from 'pg';
 import { comparePositions, PostgresEventStore, type Position } from '#event-store';
-import { loadCheckpoint } from '#read-model';
-import { incidentProjection } from '../apps/projector/src/incident/incident.projection.js';
-import { ProjectionRunner } from '../apps/projector/src/projection-runner.js';
-import { resetProjection } from '../apps/projector/src/rebuild.js';
+import { loadCheckpoint, incidentProjection } from '#read-model';
+import { ProjectionRunner, resetProjection } from '#projector';
 import type { BenchDatabase } from './databases.js';
 import { progress, runConcurrently, timed, type Figure } from './harness.js';
 import { incidentHistory, type IncidentHistory } from './incident-history.js';

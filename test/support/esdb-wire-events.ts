@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import type { AllStreamResolvedEvent, AllStreamSubscription, StreamingRead } from '@eventstore/db-client';
+import { jest } from '@jest/globals';
+import type { AllStreamResolvedEvent, AllStreamSubscription, EventStoreDBClient, StreamingRead } from '@eventstore/db-client';
 import { ReadStream } from '@eventstore/db-client/dist/streams/utils/ReadStream.js';
 import { Subscription } from '@eventstore/db-client/dist/streams/utils/Subscription.js';
 import { convertGrpcEvent } from '@eventstore/db-client/dist/utils/convertGrpcEvent.js';
@@ -75,6 +76,24 @@ export function serverSubscription(events: readonly WireEvent[]): AllStreamSubsc
   const confirmation = new ReadResp().setConfirmation(new ReadResp.SubscriptionConfirmation().setSubscriptionId('sub-1'));
   const stream = grpcStream([confirmation, ...events.map(readEventMessage)], true);
   return new Subscription(async () => stream, convertGrpcEvent, {}, undefined) as unknown as AllStreamSubscription;
+}
+
+/** A client with the given methods that closes quietly. */
+export const fakeClient = (methods: Partial<Record<keyof EventStoreDBClient, unknown>>) =>
+  ({ dispose: async () => undefined, ...methods }) as unknown as EventStoreDBClient;
+
+/** Serves `$all` like the server: from a position, either way, up to a count. */
+export function readAllOf(log: readonly WireEvent[]) {
+  return jest.fn((options: { direction: string; fromPosition: unknown; maxCount?: number }) => {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromPosition;
+    let events = backwards ? [...log].reverse() : [...log];
+    if (typeof from === 'object' && from !== null) {
+      const at = (from as { commit: bigint }).commit;
+      events = events.filter((event) => (backwards ? event.position < at : event.position >= at));
+    }
+    return serverRead(events.slice(0, options.maxCount ?? events.length));
+  });
 }
 
 /** The product's envelope, as the adapter writes it. */

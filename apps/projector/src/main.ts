@@ -3,10 +3,9 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppLogger, loadConfigOrExit, type AppConfig } from '#config';
 import { EVENT_STORE, InfrastructureModule, READ_MODEL_POOL, describeStartupFailure } from '#infrastructure';
+import { resetProjection, skipForeignEvent } from '#projector';
+import { projectionsFor } from '#read-model';
 import { ProjectorAppModule } from './projector-app.module.js';
-import { projectionsFor } from './projections.js';
-import { resetProjection } from './rebuild.js';
-import { skipForeignEvent } from './skip-foreign-event.js';
 
 const USAGE = 'Usage: projector            run every projection (leader or standby)\n' +
   '       projector rebuild [name...]  empty the named projections (all when none) for a replay\n' +

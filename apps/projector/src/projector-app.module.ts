@@ -1,8 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { CommandsModule } from '#commands';
 import type { AppConfig } from '#config';
 import { InfrastructureModule } from '#infrastructure';
-import { CommandsModule } from '../../api/src/commands/commands.module.js';
-import { ProjectorModule } from './projector.module.js';
+import { ProjectorModule } from '#projector';
 
 /**
  * The projector as its own process: stores, projections and the timer worker, no API. The

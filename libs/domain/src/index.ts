@@ -1,5 +1,5 @@
 export * from './decider.js';
-export * from './command.js';
+export * from './domain-command.js';
 export * from './domain-error.js';
 export * from './instant.js';
 export * from './incident/index.js';

@@ -14,7 +14,7 @@ import { ensureReadModelSchema } from '#read-model';
 export interface Stores {
   readonly eventStore: EventStore;
   readonly readModelPool: pg.Pool;
-  /** Where read-model change notifications are listened to (a URL, for a dedicated client). */
+  /** Where read-model update notifications are listened to (a URL, for a dedicated client). */
   readonly readModelUrl: string;
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import type pg from 'pg';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE, READ_MODEL_POOL } from '#infrastructure';
-import { ProjectorService } from '../../../projector/src/projector.service.js';
+import { PROJECTION_STATUS, type ProjectionStatusSource } from '#projector';
 
 type Check = 'up' | 'down';
 
@@ -13,7 +13,7 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_MODEL_POOL) private readonly pool: pg.Pool,
-    @Optional() private readonly projector?: ProjectorService,
+    @Optional() @Inject(PROJECTION_STATUS) private readonly projections?: ProjectionStatusSource,
   ) {}
 
   @Get()
@@ -22,7 +22,7 @@ export class HealthController {
     const [eventStore, readModel] = await Promise.all([this.checkEventStore(), this.checkReadModel()]);
     const status = eventStore === 'up' && readModel === 'up' ? 'ok' : 'degraded';
     if (status !== 'ok') response.status(503);
-    return { status, eventStore, readModel, projections: this.projector?.status() ?? [] };
+    return { status, eventStore, readModel, projections: this.projections?.status() ?? [] };
   }
 
   private async checkEventStore(): Promise<Check> {

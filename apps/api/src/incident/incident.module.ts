@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { HistoryModule } from '../history/history.module.js';
-import { ChangeIncidentHandler } from './commands/change-incident.handler.js';
+import { IncidentIntentHandler } from './commands/incident-intent.handler.js';
 import { OpenIncidentHandler } from './commands/open-incident.handler.js';
 import { IncidentAsOfResolver } from './graphql/incident-as-of.resolver.js';
-import { IncidentChangeDispatcher } from './graphql/incident-change.dispatcher.js';
+import { IncidentIntentDispatcher } from './graphql/incident-intent.dispatcher.js';
 import { IncidentCollaborationResolver } from './graphql/incident-collaboration.resolver.js';
 import { IncidentLifecycleResolver } from './graphql/incident-lifecycle.resolver.js';
 import { IncidentTriageResolver } from './graphql/incident-triage.resolver.js';
@@ -21,8 +21,8 @@ import { IncidentSubscriptionsResolver } from './graphql/incident-subscriptions.
     IncidentMutationsResolver,
     IncidentPayloadResolver,
     OpenIncidentHandler,
-    ChangeIncidentHandler,
-    IncidentChangeDispatcher,
+    IncidentIntentHandler,
+    IncidentIntentDispatcher,
     IncidentLifecycleResolver,
     IncidentTriageResolver,
     IncidentCollaborationResolver,

@@ -1,5 +1,5 @@
-import { Controller, Get, Header, Optional } from '@nestjs/common';
-import { ProjectorService } from '../../../projector/src/projector.service.js';
+import { Controller, Get, Header, Inject, Optional } from '@nestjs/common';
+import { PROJECTION_STATUS, type ProjectionStatusSource } from '#projector';
 import { Metrics } from './metrics.js';
 
 /** Prometheus scrape endpoint; includes the projections when the projector runs in this process. */
@@ -7,9 +7,9 @@ import { Metrics } from './metrics.js';
 export class MetricsController {
   constructor(
     private readonly metrics: Metrics,
-    @Optional() projector?: ProjectorService,
+    @Optional() @Inject(PROJECTION_STATUS) projections?: ProjectionStatusSource,
   ) {
-    if (projector) metrics.watchProjections(projector);
+    if (projections) metrics.watchProjections(projections);
   }
 
   @Get()

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-
-export interface ProjectionGaugeSource {
-  status(): readonly { projection: string; eventsApplied: number; lastError: string | undefined }[];
-}
+import type { ProjectionStatusSource } from '#projector';
 
 /** The process's Prometheus metrics, served at /metrics. */
 @Injectable()
@@ -30,7 +27,7 @@ export class Metrics {
   }
 
   /** Projection gauges, read from the projector's own status when it runs in this process. */
-  watchProjections(source: ProjectionGaugeSource): void {
+  watchProjections(source: ProjectionStatusSource): void {
     new Gauge({
       name: 'itsm_projection_events_applied',
       help: 'Events a projection has applied since this process started',

@@ -14,7 +14,7 @@ import {
 } from '#event-store';
 import { loadCheckpoint } from '#read-model';
 import { ApiError } from '../errors/api-error.js';
-import { ReadModelChangeFeed } from './read-model-change-feed.js';
+import { ReadModelUpdateFeed } from './read-model-update-feed.js';
 
 /** Re-reads checkpoints this often while waiting, in case a notification was missed. */
 const RECHECK_MS = 250;
@@ -30,7 +30,7 @@ export class ConsistencyService {
   constructor(
     @Inject(READ_MODEL_POOL) private readonly pool: pg.Pool,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
-    private readonly feed: ReadModelChangeFeed,
+    private readonly feed: ReadModelUpdateFeed,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'consistencyTimeoutMs'>,
   ) {}
 
@@ -50,8 +50,8 @@ export class ConsistencyService {
       };
       // Notifications come from projectors writing checkpoints; one of another store is refused
       // by the recheck below, which reads the checkpoint's store.
-      const stopListening = this.feed.onChange((change) => {
-        if (change.projection !== projection || isAfter(target, decodePosition(change.position))) return;
+      const stopListening = this.feed.onUpdate((update) => {
+        if (update.projection !== projection || isAfter(target, decodePosition(update.position))) return;
         this.reached(projection, target, store).then((done) => done && finish(), () => undefined);
       });
       const recheck = setInterval(() => {

@@ -1,11 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { ConsistencyService } from './consistency.service.js';
 import { PositionTokens } from './position-tokens.service.js';
-import { ReadModelChangeFeed } from './read-model-change-feed.js';
+import { ReadModelUpdateFeed } from './read-model-update-feed.js';
 
 @Global()
 @Module({
-  providers: [ReadModelChangeFeed, ConsistencyService, PositionTokens],
-  exports: [ReadModelChangeFeed, ConsistencyService, PositionTokens],
+  providers: [ReadModelUpdateFeed, ConsistencyService, PositionTokens],
+  exports: [ReadModelUpdateFeed, ConsistencyService, PositionTokens],
 })
 export class ReadModelModule {}

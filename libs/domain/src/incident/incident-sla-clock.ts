@@ -36,14 +36,14 @@ function runningTimer(targetMinutes: number): SlaTimerClock {
 
 function mapTimers(
   clock: IncidentSlaClock,
-  change: (timer: SlaTimerClock, name: IncidentSlaTimer) => SlaTimerClock,
+  update: (timer: SlaTimerClock, name: IncidentSlaTimer) => SlaTimerClock,
 ): IncidentSlaClock {
   const { RESPONSE, RESOLUTION } = clock.timers;
   return {
     ...clock,
     timers: {
-      RESPONSE: change(RESPONSE, 'RESPONSE'),
-      RESOLUTION: change(RESOLUTION, 'RESOLUTION'),
+      RESPONSE: update(RESPONSE, 'RESPONSE'),
+      RESOLUTION: update(RESOLUTION, 'RESOLUTION'),
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { IncidentHoldReason, IncidentResolutionCode, IncidentSlaTimer } from '#events';
-import type { Command } from '../command.js';
+import type { DomainCommand } from '../domain-command.js';
 import type { IncidentSlaPolicy } from './incident-sla-policy.js';
 
 /*
@@ -12,7 +12,7 @@ import type { IncidentSlaPolicy } from './incident-sla-policy.js';
  * `number` is allocated by the caller. `slaPolicy` is the tenant's policy: the decider picks
  * the targets of the priority it derives, so the caller never computes a priority.
  */
-export type OpenIncident = Command<
+export type OpenIncident = DomainCommand<
   'OpenIncident',
   {
     readonly incidentId: string;
@@ -35,7 +35,7 @@ export type OpenIncident = Command<
  * Absent fields keep their value, null clears. Changing the group without naming an assignee
  * clears the assignee, as ServiceNow does: the new group picks its own person.
  */
-export type AssignIncident = Command<
+export type AssignIncident = DomainCommand<
   'AssignIncident',
   { readonly assignmentGroup?: string | null; readonly assignee?: string | null }
 >;
@@ -43,16 +43,16 @@ export type AssignIncident = Command<
 /** For commands whose whole meaning is their type. */
 type NoData = Readonly<Record<string, never>>;
 
-export type StartIncidentWork = Command<'StartIncidentWork', NoData>;
+export type StartIncidentWork = DomainCommand<'StartIncidentWork', NoData>;
 
-export type PutIncidentOnHold = Command<
+export type PutIncidentOnHold = DomainCommand<
   'PutIncidentOnHold',
   { readonly holdReason: IncidentHoldReason }
 >;
 
-export type ResumeIncident = Command<'ResumeIncident', NoData>;
+export type ResumeIncident = DomainCommand<'ResumeIncident', NoData>;
 
-export type ReprioritizeIncident = Command<
+export type ReprioritizeIncident = DomainCommand<
   'ReprioritizeIncident',
   {
     readonly impact: number;
@@ -63,7 +63,7 @@ export type ReprioritizeIncident = Command<
 >;
 
 /** Absent fields are left alone; a null `serviceId` clears the affected service. */
-export type UpdateIncidentDetails = Command<
+export type UpdateIncidentDetails = DomainCommand<
   'UpdateIncidentDetails',
   {
     readonly title?: string;
@@ -73,11 +73,11 @@ export type UpdateIncidentDetails = Command<
   }
 >;
 
-export type AddIncidentWorkNote = Command<'AddIncidentWorkNote', { readonly text: string }>;
+export type AddIncidentWorkNote = DomainCommand<'AddIncidentWorkNote', { readonly text: string }>;
 
-export type AddIncidentComment = Command<'AddIncidentComment', { readonly text: string }>;
+export type AddIncidentComment = DomainCommand<'AddIncidentComment', { readonly text: string }>;
 
-export type ResolveIncident = Command<
+export type ResolveIncident = DomainCommand<
   'ResolveIncident',
   { readonly resolutionCode: IncidentResolutionCode; readonly resolutionNotes: string }
 >;
@@ -86,31 +86,31 @@ export type ResolveIncident = Command<
  * A person closes at will; the timer worker closes automatically and says after how many days
  * (tenant setting), so a stale timer from an earlier resolution cannot close a later one early.
  */
-export type CloseIncident = Command<
+export type CloseIncident = DomainCommand<
   'CloseIncident',
   { readonly automatic: false } | { readonly automatic: true; readonly autoCloseAfterDays: number }
 >;
 
-export type ReopenIncident = Command<'ReopenIncident', { readonly reason: string }>;
+export type ReopenIncident = DomainCommand<'ReopenIncident', { readonly reason: string }>;
 
-export type CancelIncident = Command<'CancelIncident', { readonly reason: string }>;
+export type CancelIncident = DomainCommand<'CancelIncident', { readonly reason: string }>;
 
-export type DeclareMajorIncident = Command<'DeclareMajorIncident', { readonly reason: string }>;
+export type DeclareMajorIncident = DomainCommand<'DeclareMajorIncident', { readonly reason: string }>;
 
-export type LinkIncidentToProblem = Command<
+export type LinkIncidentToProblem = DomainCommand<
   'LinkIncidentToProblem',
   { readonly problemId: string }
 >;
 
-export type LinkIncidentToChange = Command<'LinkIncidentToChange', { readonly changeId: string }>;
+export type LinkIncidentToChange = DomainCommand<'LinkIncidentToChange', { readonly changeId: string }>;
 
 /** Issued by the timer worker when `nextSlaDeadline` falls due. */
-export type RecordIncidentSlaWarning = Command<
+export type RecordIncidentSlaWarning = DomainCommand<
   'RecordIncidentSlaWarning',
   { readonly timer: IncidentSlaTimer }
 >;
 
-export type RecordIncidentSlaBreach = Command<
+export type RecordIncidentSlaBreach = DomainCommand<
   'RecordIncidentSlaBreach',
   { readonly timer: IncidentSlaTimer }
 >;

@@ -1,11 +1,11 @@
 import type { IncidentPriority, IncidentSlaTargets } from '#events';
-import type { Command } from '../command.js';
+import type { DomainCommand } from '../domain-command.js';
 
 /**
  * Replaces the tenant's whole SLA policy. Typed loosely (a priority may be missing), as it comes
  * from a user: the decider checks every target itself and names the field at fault.
  */
-export type ConfigureIncidentSlaPolicy = Command<
+export type ConfigureIncidentSlaPolicy = DomainCommand<
   'ConfigureIncidentSlaPolicy',
   { readonly policy: { readonly [P in IncidentPriority]?: IncidentSlaTargets | null } }
 >;

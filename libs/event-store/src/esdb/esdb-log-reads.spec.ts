@@ -1,20 +1,17 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import type { EventStoreDBClient } from '@eventstore/db-client';
 import { collect } from '../../../../test/support/async-iterables.js';
 import {
+  fakeClient,
   productEvent,
+  readAllOf,
   serverRead,
   serverSubscription,
   systemEvents,
   type WireEvent,
 } from '../../../../test/support/esdb-wire-events.js';
-import { HealthController } from '../../../../apps/api/src/health/health.controller.js';
 import { ForeignEventError } from '../event-store.errors.js';
 import type { RecordedEvent } from '../event-store.port.js';
 import { EsdbEventStore } from './esdb-event-store.js';
-
-const fakeClient = (methods: Partial<Record<keyof EventStoreDBClient, unknown>>) =>
-  ({ dispose: async () => undefined, ...methods }) as unknown as EventStoreDBClient;
 
 const positions = (events: readonly RecordedEvent[]) => events.map((event) => event.position.commit);
 
@@ -37,20 +34,6 @@ const foreign = (position: bigint): WireEvent => ({
   position,
   data: { legacy: true },
 });
-
-/** Serves `$all` like the server: from a position, either way, up to a count. */
-function readAllOf(log: readonly WireEvent[]) {
-  return jest.fn((options: { direction: string; fromPosition: unknown; maxCount?: number }) => {
-    const backwards = options.direction === 'backwards';
-    const from = options.fromPosition;
-    let events = backwards ? [...log].reverse() : [...log];
-    if (typeof from === 'object' && from !== null) {
-      const at = (from as { commit: bigint }).commit;
-      events = events.filter((event) => (backwards ? event.position < at : event.position >= at));
-    }
-    return serverRead(events.slice(0, options.maxCount ?? events.length));
-  });
-}
 
 describe('EsdbEventStore over what a server really sends', () => {
   describe('system events', () => {
@@ -78,16 +61,6 @@ describe('EsdbEventStore over what a server really sends', () => {
       }
       await store.close();
       expect(positions(received)).toEqual([30n, 70n]);
-    });
-
-    it('leave the health check up when the newest event is one of them (a fresh store, after a scavenge)', async () => {
-      const readAll = readAllOf([systemEvents.scavengeSettings(10n), systemEvents.scavengeStarted(20n)]);
-      const store = new EsdbEventStore(fakeClient({ readAll }));
-      const pool = { query: async () => ({ rows: [] }) };
-      const response = { status: jest.fn() };
-      const health = new HealthController(store, pool as never);
-      await expect(health.health(response as never)).resolves.toMatchObject({ status: 'ok', eventStore: 'up' });
-      expect(response.status).not.toHaveBeenCalled();
     });
   });
 

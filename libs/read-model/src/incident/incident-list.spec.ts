@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { evolveIncident, type Incident, type IncidentStatus } from '#domain';
 import type { IncidentPriority } from '#events';
-import { opened } from '../../../domain/src/testing/incident-fixtures.js';
+import { opened } from '#domain/testing';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import { ensureReadModelSchema } from '../read-model-schema.js';
 import { decodeIncidentCursor, encodeIncidentCursor, InvalidCursorError } from './incident-list-cursor.js';

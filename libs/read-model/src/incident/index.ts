@@ -4,3 +4,8 @@ export * from './incident-timer-row.js';
 export * from './incident-timer-rows.js';
 export * from './incident-list.js';
 export * from './incident-list-cursor.js';
+export * from './incident-event-key.js';
+export * from './incident-row.evolve.js';
+export * from './incident.projection.js';
+export * from './incident-timer-due.js';
+export * from './incident-timers.projection.js';

@@ -4,9 +4,8 @@ import { v5 as uuidv5 } from 'uuid';
 import { incidentDecider, type OpenIncident } from '#domain';
 import { recordStreamId } from '#events';
 import { START } from '#event-store';
-import { DeciderCommandExecutor, RecordNumberAllocator } from '#commands';
+import { DeciderCommandExecutor, RecordNumberAllocator, TenantSettingsService } from '#commands';
 import { PositionTokens } from '../../read-model/position-tokens.service.js';
-import { TenantSettingsService } from '../../tenant/tenant-settings.service.js';
 import type { IncidentCommandResult } from './incident-command-result.js';
 import { OpenIncidentCommand } from './open-incident.command.js';
 

@@ -1,5 +1,5 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import type { IncidentRow } from '#read-model';
+import { type IncidentRow, evolveIncidentRow } from '#read-model';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
 import { Roles } from '../../auth/roles.decorator.js';
@@ -7,7 +7,6 @@ import { canonicalRecordId } from '../../common/record-id.js';
 import { ApiError } from '../../errors/api-error.js';
 import { DateTimeScalar } from '../../graphql/date-time.scalar.js';
 import { RecordEventsReader } from '../../history/record-events.reader.js';
-import { evolveIncidentRow } from '../../../../projector/src/incident/incident-row.evolve.js';
 import { INCIDENT_READERS } from '../incident-roles.js';
 import { canSeeIncident } from './incident-visibility.js';
 import { toIncidentModel } from './incident.mapper.js';

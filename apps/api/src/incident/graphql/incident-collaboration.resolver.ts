@@ -9,13 +9,13 @@ import {
   LinkIncidentToChangeInput,
   LinkIncidentToProblemInput,
 } from './incident-collaboration.input.js';
-import { IncidentChangeDispatcher } from './incident-change.dispatcher.js';
+import { IncidentIntentDispatcher } from './incident-intent.dispatcher.js';
 import { IncidentPayload } from './incident-payload.type.js';
 
 /** Notes, comments and links; problem and change managers link their own records. */
 @Resolver()
 export class IncidentCollaborationResolver {
-  constructor(private readonly changes: IncidentChangeDispatcher) {}
+  constructor(private readonly intents: IncidentIntentDispatcher) {}
 
   @Mutation(() => IncidentPayload, { description: 'An internal note; requesters never see it' })
   @Roles(...INCIDENT_WORKERS)
@@ -23,7 +23,7 @@ export class IncidentCollaborationResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and the note' }) input: AddIncidentWorkNoteInput,
   ) {
-    return this.changes.send(principal, input, { type: 'AddIncidentWorkNote', data: { text: input.text } });
+    return this.intents.send(principal, input, { type: 'AddIncidentWorkNote', data: { text: input.text } });
   }
 
   @Mutation(() => IncidentPayload, { description: 'A comment the caller sees; requesters comment on their own incidents' })
@@ -33,7 +33,7 @@ export class IncidentCollaborationResolver {
     @Args('input', { description: 'The incident and the comment' }) input: AddIncidentCommentInput,
   ) {
     const scope = hasAnyRole(principal, INCIDENT_WORKERS) ? 'tenant' : 'caller';
-    return this.changes.send(principal, input, { type: 'AddIncidentComment', data: { text: input.text } }, scope);
+    return this.intents.send(principal, input, { type: 'AddIncidentComment', data: { text: input.text } }, scope);
   }
 
   @Mutation(() => IncidentPayload, {
@@ -44,7 +44,7 @@ export class IncidentCollaborationResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and the problem' }) input: LinkIncidentToProblemInput,
   ) {
-    return this.changes.send(principal, input, { type: 'LinkIncidentToProblem', data: { problemId: input.problemId.toLowerCase() } });
+    return this.intents.send(principal, input, { type: 'LinkIncidentToProblem', data: { problemId: input.problemId.toLowerCase() } });
   }
 
   @Mutation(() => IncidentPayload, {
@@ -55,6 +55,6 @@ export class IncidentCollaborationResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and the change' }) input: LinkIncidentToChangeInput,
   ) {
-    return this.changes.send(principal, input, { type: 'LinkIncidentToChange', data: { changeId: input.changeId.toLowerCase() } });
+    return this.intents.send(principal, input, { type: 'LinkIncidentToChange', data: { changeId: input.changeId.toLowerCase() } });
   }
 }

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { READ_MODEL_POOL } from '#infrastructure';
-import { findIncidentRow, findMatchingIncidentRows, type IncidentListFilter, type ReadModelChange } from '#read-model';
+import { findIncidentRow, findMatchingIncidentRows, type IncidentListFilter, type ReadModelUpdate, INCIDENT_PROJECTION } from '#read-model';
 import type { Principal } from '../../auth/principal.js';
 import { canonicalRecordId } from '../../common/record-id.js';
 import { ApiError } from '../../errors/api-error.js';
-import { ReadModelChangeFeed } from '../../read-model/read-model-change-feed.js';
+import { ReadModelUpdateFeed } from '../../read-model/read-model-update-feed.js';
 import { stoppable } from '../../read-model/stoppable-iterator.js';
-import { INCIDENT_PROJECTION } from '../../../../projector/src/incident/incident.projection.js';
 import { canSeeIncident } from './incident-visibility.js';
 import { toIncidentModel } from './incident.mapper.js';
 import type { IncidentModel } from './incident.type.js';
@@ -22,7 +21,7 @@ import type { IncidentModel } from './incident.type.js';
 export class IncidentLiveUpdates {
   constructor(
     @Inject(READ_MODEL_POOL) private readonly pool: pg.Pool,
-    private readonly feed: ReadModelChangeFeed,
+    private readonly feed: ReadModelUpdateFeed,
   ) {}
 
   /** Each committed change of one incident; NOT_FOUND unless the principal can see it now. */
@@ -48,19 +47,19 @@ export class IncidentLiveUpdates {
     filter: IncidentListFilter,
     select: (ids: string[]) => string[],
   ): AsyncIterableIterator<IncidentModel> {
-    return stoppable((signal) => this.changedIncidents(this.feed.changes(signal), principal, filter, select));
+    return stoppable((signal) => this.updatedIncidents(this.feed.updates(signal), principal, filter, select));
   }
 
-  private async *changedIncidents(
-    changes: AsyncIterable<ReadModelChange>,
+  private async *updatedIncidents(
+    updates: AsyncIterable<ReadModelUpdate>,
     principal: Principal,
     filter: IncidentListFilter,
     select: (ids: string[]) => string[],
   ): AsyncGenerator<IncidentModel> {
-    for await (const change of changes) {
-      if (change.projection !== INCIDENT_PROJECTION) continue;
+    for await (const update of updates) {
+      if (update.projection !== INCIDENT_PROJECTION) continue;
       const announced = new Map(
-        change.records
+        update.records
           .filter((record) => record.kind === 'incident' && record.tenant === principal.tenant)
           .map((record) => [record.id, record.version]),
       );

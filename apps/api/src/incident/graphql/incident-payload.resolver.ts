@@ -2,10 +2,10 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
 import { ConsistencyService } from '../../read-model/consistency.service.js';
-import { INCIDENT_PROJECTION } from '../../../../projector/src/incident/incident.projection.js';
 import { IncidentPayload } from './incident-payload.type.js';
 import { IncidentResolver } from './incident.resolver.js';
 import { IncidentModel } from './incident.type.js';
+import { INCIDENT_PROJECTION } from '#read-model';
 
 /** Reads the record of a mutation payload only when asked for, after the write is projected. */
 @Resolver(() => IncidentPayload)

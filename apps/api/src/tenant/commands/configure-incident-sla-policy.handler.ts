@@ -1,8 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { tenantSettingsDecider, type ConfigureIncidentSlaPolicy } from '#domain';
 import { tenantSettingsStreamId } from '#events';
-import { DeciderCommandExecutor } from '#commands';
-import { TenantSettingsService } from '../tenant-settings.service.js';
+import { DeciderCommandExecutor, TenantSettingsService } from '#commands';
 import { ConfigureIncidentSlaPolicyCommand } from './configure-incident-sla-policy.command.js';
 import type { TenantSettingsCommandResult } from './tenant-settings-command-result.js';
 

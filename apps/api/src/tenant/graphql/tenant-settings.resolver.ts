@@ -1,13 +1,12 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { defaultIncidentSlaPolicy } from '#domain';
-import { Clock } from '#commands';
+import { Clock, TenantSettingsService } from '#commands';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
 import { Roles } from '../../auth/roles.decorator.js';
 import { commandEnvelope } from '../../common/command-envelope.factory.js';
 import { ConfigureIncidentSlaPolicyCommand } from '../commands/configure-incident-sla-policy.command.js';
-import { TenantSettingsService } from '../tenant-settings.service.js';
 import { ConfigureIncidentSlaPolicyInput } from './configure-incident-sla-policy.input.js';
 import { TenantSettingsPayload } from './tenant-settings-payload.type.js';
 import { TenantSettings } from './tenant-settings.type.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { foldEvents, incidentDecider, msPerDay, toEpochMs, toInstant, type Incident } from '#domain';
 import type { IncidentEvent } from '#events';
-import { historyIn, opened, t } from '../../../../libs/domain/src/testing/incident-fixtures.js';
+import { historyIn, opened, t } from '#domain/testing';
 import { dueIncidentTimerCommands } from './incident-timer-commands.js';
 
 function fold(events: readonly IncidentEvent[]): Incident {

@@ -1,6 +1,5 @@
 import type pg from 'pg';
-import { deleteCheckpoint, inTransaction } from '#read-model';
-import type { Projection } from './projection.js';
+import { deleteCheckpoint, inTransaction, type Projection } from '#read-model';
 
 /**
  * Empties a projection's read model and forgets its checkpoint in one transaction. The runner

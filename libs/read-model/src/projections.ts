@@ -1,9 +1,7 @@
 import type { AppConfig } from '#config';
 import type { Projection } from './projection.js';
 import { incidentProjection } from './incident/incident.projection.js';
-import { incidentTimersProjection } from './timers/incident-timers.projection.js';
-
-export const PROJECTIONS = Symbol('PROJECTIONS');
+import { incidentTimersProjection } from './incident/incident-timers.projection.js';
 
 /** Every read model the projector keeps. */
 export function projectionsFor(config: Pick<AppConfig, 'incidentAutoCloseDays'>): readonly Projection[] {

@@ -14,7 +14,7 @@ type Intent<C> = C extends IncidentCommand ? Omit<C, 'metadata'> : never;
  * handler supplies (the clock, the tenant's SLA policy). Opening has its own command, SLA
  * thresholds are the timer worker's, and only people's manual close is offered here.
  */
-export type IncidentChange =
+export type IncidentIntent =
   | Intent<
       Exclude<
         IncidentCommand,
@@ -28,4 +28,4 @@ export type IncidentChange =
  * `tenant`: any incident of the envelope's tenant. `caller`: only an incident whose caller is
  * the actor (requesters commenting on their own); any other is NOT_FOUND, as they cannot see it.
  */
-export type IncidentChangeScope = 'tenant' | 'caller';
+export type IncidentIntentScope = 'tenant' | 'caller';

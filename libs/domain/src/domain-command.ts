@@ -5,7 +5,7 @@ export interface CommandMetadata {
 }
 
 /** An intent in the imperative (`OpenIncident`), with its data as plain values. */
-export interface Command<Type extends string = string, Data extends object = object> {
+export interface DomainCommand<Type extends string = string, Data extends object = object> {
   readonly type: Type;
   readonly data: Data;
   readonly metadata: CommandMetadata;

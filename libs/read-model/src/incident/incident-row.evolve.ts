@@ -1,7 +1,7 @@
 import { incidentDecider } from '#domain';
 import { eventSerializer, type IncidentEvent } from '#events';
 import type { RecordedEvent } from '#event-store';
-import type { AuthoredEntry, IncidentRow } from '#read-model';
+import type { AuthoredEntry, IncidentRow } from './incident-row.js';
 
 /**
  * The incident read model's `evolve`: the domain folds the incident itself, and the row adds what

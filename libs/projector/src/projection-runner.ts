@@ -16,9 +16,9 @@ import {
   type StoreIdentity,
 } from '#event-store';
 import { RECORD_STREAM_PREFIXES } from '#events';
-import { READ_MODEL_CHANNEL, advanceCheckpoint, inTransaction, loadCheckpoint, type ChangedRecord, type ReadModelChange } from '#read-model';
+import { READ_MODEL_CHANNEL, advanceCheckpoint, inTransaction, loadCheckpoint, type UpdatedRecord, type ReadModelUpdate, type Projection } from '#read-model';
 import { BatchQueue } from './batch-queue.js';
-import type { Projection } from './projection.js';
+import type { ProjectionStatus } from './projection-status.js';
 import { abortableDelay } from './abortable-delay.js';
 
 export interface ProjectionRunnerOptions {
@@ -28,19 +28,6 @@ export interface ProjectionRunnerOptions {
   readonly retryDelayMs?: number;
   /** The pause before looking again while stopped by a foreign event or a store mismatch. */
   readonly blockedRetryMs?: number;
-}
-
-export interface ProjectionStatus {
-  readonly projection: string;
-  readonly position: string | undefined;
-  /** Events applied since this runner was made. */
-  readonly eventsApplied: number;
-  readonly lastError: string | undefined;
-  /**
-   * The position of an event the product did not write, where the projection stopped; an
-   * operator skips it with `projector skip-foreign-event <position>`.
-   */
-  readonly blockedAt: string | undefined;
 }
 
 /** What projections follow: record streams only, filtered by the store, so other writers' streams never reach them. */
@@ -69,7 +56,7 @@ export class CheckpointStoreMismatchError extends Error {
 
 /**
  * Runs one projection: subscribes after its checkpoint, applies batches, and commits each batch's
- * read-model writes, checkpoint and change notification in one transaction. On any failure it
+ * read-model writes, checkpoint and update notification in one transaction. On any failure it
  * starts over from the stored checkpoint, so nothing is applied twice or skipped. An event the
  * product did not write stops it, after everything before that event is committed, until an
  * operator skips the event; so does a checkpoint of another store.
@@ -234,17 +221,17 @@ export class ProjectionRunner {
     }
   }
 
-  /** Queued inside the transaction, so listeners hear of changes only once they are committed. */
-  private async notify(tx: pg.PoolClient, position: Position, records: readonly ChangedRecord[]): Promise<void> {
+  /** Queued inside the transaction, so listeners hear of updates only once they are committed. */
+  private async notify(tx: pg.PoolClient, position: Position, records: readonly UpdatedRecord[]): Promise<void> {
     const token = encodePosition(position);
-    const chunks: ChangedRecord[][] = [];
+    const chunks: UpdatedRecord[][] = [];
     for (let start = 0; start < records.length; start += MAX_NOTIFY_RECORDS) {
       chunks.push(records.slice(start, start + MAX_NOTIFY_RECORDS));
     }
     if (chunks.length === 0) chunks.push([]);
     for (const chunk of chunks) {
-      const change: ReadModelChange = { projection: this.projection.name, position: token, records: chunk };
-      await tx.query('SELECT pg_notify($1, $2)', [READ_MODEL_CHANNEL, JSON.stringify(change)]);
+      const update: ReadModelUpdate = { projection: this.projection.name, position: token, records: chunk };
+      await tx.query('SELECT pg_notify($1, $2)', [READ_MODEL_CHANNEL, JSON.stringify(update)]);
     }
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { foldEvents, incidentDecider, msPerDay, toEpochMs, toInstant, type Incident } from '#domain';
 import type { IncidentEvent } from '#events';
-import { event, historyIn, opened, t } from '../../../../libs/domain/src/testing/incident-fixtures.js';
+import { event, historyIn, opened, t } from '#domain/testing';
 import { nextIncidentTimerDue } from './incident-timer-due.js';
 
 function fold(events: readonly IncidentEvent[]): Incident {

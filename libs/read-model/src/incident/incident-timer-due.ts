@@ -1,5 +1,5 @@
 import { incidentAutoCloseDueAt, nextSlaDeadline, toEpochMs, type Incident } from '#domain';
-import type { IncidentTimerDue } from '#read-model';
+import type { IncidentTimerDue } from './incident-timer-row.js';
 
 /**
  * The next instant the timer worker has something to do for the incident: the earliest SLA

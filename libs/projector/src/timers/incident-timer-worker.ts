@@ -5,11 +5,10 @@ import { DomainError, incidentDecider } from '#domain';
 import { recordStreamId } from '#events';
 import type { AppConfig } from '#config';
 import { APP_CONFIG, READ_MODEL_POOL, READ_MODEL_URL } from '#infrastructure';
-import { findDueIncidentTimerRows, rescheduleIncidentTimerRow, type IncidentTimerRow } from '#read-model';
+import { findDueIncidentTimerRows, nextIncidentTimerDue, rescheduleIncidentTimerRow, type IncidentTimerRow } from '#read-model';
 import { abortableDelay } from '../abortable-delay.js';
 import { whileLeader } from '../projection-leadership.js';
 import { dueIncidentTimerCommands, type TimerCommand } from './incident-timer-commands.js';
-import { nextIncidentTimerDue } from './incident-timer-due.js';
 
 export interface IncidentTimerWorkerOptions {
   /** How often due rows are looked for; an event is appended at most this late. */

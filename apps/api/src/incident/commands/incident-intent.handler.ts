@@ -2,24 +2,23 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { incidentDecider, type IncidentCommand, type IncidentState } from '#domain';
 import { recordStreamId } from '#events';
 import { START } from '#event-store';
-import { DeciderCommandExecutor, type CommandEnvelope } from '#commands';
+import { DeciderCommandExecutor, type CommandEnvelope, TenantSettingsService } from '#commands';
 import { canonicalRecordId } from '../../common/record-id.js';
 import { ApiError } from '../../errors/api-error.js';
 import { PositionTokens } from '../../read-model/position-tokens.service.js';
-import { TenantSettingsService } from '../../tenant/tenant-settings.service.js';
-import { ChangeIncidentCommand } from './change-incident.command.js';
-import type { IncidentChange, IncidentChangeScope } from './incident-change.js';
+import { IncidentIntentCommand } from './incident-intent.command.js';
+import type { IncidentIntent, IncidentIntentScope } from './incident-intent.js';
 import type { IncidentCommandResult } from './incident-command-result.js';
 
-@CommandHandler(ChangeIncidentCommand)
-export class ChangeIncidentHandler implements ICommandHandler<ChangeIncidentCommand> {
+@CommandHandler(IncidentIntentCommand)
+export class IncidentIntentHandler implements ICommandHandler<IncidentIntentCommand> {
   constructor(
     private readonly executor: DeciderCommandExecutor,
     private readonly settings: TenantSettingsService,
     private readonly positions: PositionTokens,
   ) {}
 
-  async execute({ incidentId, change, envelope, scope }: ChangeIncidentCommand): Promise<IncidentCommandResult> {
+  async execute({ incidentId, intent, envelope, scope }: IncidentIntentCommand): Promise<IncidentCommandResult> {
     const { tenant } = envelope;
     // Inputs are validated already; this guards the stream name against any other caller.
     const id = canonicalRecordId(incidentId);
@@ -27,9 +26,9 @@ export class ChangeIncidentHandler implements ICommandHandler<ChangeIncidentComm
     const result = await this.executor.execute(
       incidentDecider,
       recordStreamId('incident', tenant, id),
-      await this.toCommand(change, envelope),
+      await this.toCommand(intent, envelope),
       envelope,
-      { authorize: (state) => authorize(state, scope, envelope, id), intent: change },
+      { authorize: (state) => authorize(state, scope, envelope, id), intent },
     );
     return {
       tenant,
@@ -39,16 +38,16 @@ export class ChangeIncidentHandler implements ICommandHandler<ChangeIncidentComm
     };
   }
 
-  private async toCommand(change: IncidentChange, envelope: CommandEnvelope): Promise<IncidentCommand> {
+  private async toCommand(intent: IncidentIntent, envelope: CommandEnvelope): Promise<IncidentCommand> {
     const metadata = { now: envelope.now.toISOString() };
-    if (change.type !== 'ReprioritizeIncident') return { ...change, metadata };
+    if (intent.type !== 'ReprioritizeIncident') return { ...intent, metadata };
     const slaPolicy = await this.settings.incidentSlaPolicy(envelope.tenant);
-    return { type: change.type, data: { ...change.data, slaPolicy }, metadata };
+    return { type: intent.type, data: { ...intent.data, slaPolicy }, metadata };
   }
 }
 
 /** The decider answers NOT_FOUND for a missing incident; this adds the caller-only scope. */
-function authorize(state: IncidentState, scope: IncidentChangeScope, envelope: CommandEnvelope, id: string): void {
+function authorize(state: IncidentState, scope: IncidentIntentScope, envelope: CommandEnvelope, id: string): void {
   if (scope === 'caller' && state !== null && state.callerId !== envelope.actor) throw notFound(id);
 }
 

@@ -1,5 +1,6 @@
 import { parseRecordStreamId } from '#events';
-import { deleteAllIncidentRows, findIncidentRows, saveIncidentRows, type IncidentRow } from '#read-model';
+import type { IncidentRow } from './incident-row.js';
+import { deleteAllIncidentRows, findIncidentRows, saveIncidentRows } from './incident-rows.js';
 import { rowKeyString, rowProjection } from '../row-projection.js';
 import { incidentEventKey } from './incident-event-key.js';
 import { evolveIncidentRow } from './incident-row.evolve.js';

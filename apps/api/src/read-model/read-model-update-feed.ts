@@ -2,11 +2,11 @@ import { EventEmitter } from 'node:events';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import pg from 'pg';
 import { READ_MODEL_URL } from '#infrastructure';
-import { READ_MODEL_CHANNEL, type ReadModelChange } from '#read-model';
+import { READ_MODEL_CHANNEL, type ReadModelUpdate } from '#read-model';
 import { ApiError } from '../errors/api-error.js';
 
-/** Changes a live subscriber may have waiting before it is dropped as too slow. */
-const MAX_PENDING_CHANGES = 1_000;
+/** Updates a live subscriber may have waiting before it is dropped as too slow. */
+const MAX_PENDING_UPDATES = 1_000;
 
 export class SubscriberTooSlowError extends ApiError {
   constructor(maxPending: number) {
@@ -20,8 +20,8 @@ export class SubscriberTooSlowError extends ApiError {
  * waiters then fall back to reading checkpoints, so nothing waits forever on a lost notice.
  */
 @Injectable()
-export class ReadModelChangeFeed implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(ReadModelChangeFeed.name);
+export class ReadModelUpdateFeed implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(ReadModelUpdateFeed.name);
   private readonly emitter = new EventEmitter().setMaxListeners(0);
   private client: pg.Client | undefined;
   private stopped = false;
@@ -40,25 +40,25 @@ export class ReadModelChangeFeed implements OnModuleInit, OnModuleDestroy {
     await this.client?.end().catch(() => undefined);
   }
 
-  /** Calls `listener` for every change until the returned function is called. */
-  onChange(listener: (change: ReadModelChange) => void): () => void {
-    this.emitter.on('change', listener);
-    return () => this.emitter.off('change', listener);
+  /** Calls `listener` for every update until the returned function is called. */
+  onUpdate(listener: (update: ReadModelUpdate) => void): () => void {
+    this.emitter.on('update', listener);
+    return () => this.emitter.off('update', listener);
   }
 
   /**
-   * Every change from this call on, until the signal aborts. Listening starts at the call, not
+   * Every update from this call on, until the signal aborts. Listening starts at the call, not
    * at the first next(), so a subscriber misses nothing committed after it subscribed. A
-   * subscriber that lets more than `maxPending` changes pile up is ended with an error instead
+   * subscriber that lets more than `maxPending` updates pile up is ended with an error instead
    * of holding an ever-growing queue in memory.
    */
-  changes(signal: AbortSignal, maxPending = MAX_PENDING_CHANGES): AsyncGenerator<ReadModelChange> {
-    const pending: ReadModelChange[] = [];
+  updates(signal: AbortSignal, maxPending = MAX_PENDING_UPDATES): AsyncGenerator<ReadModelUpdate> {
+    const pending: ReadModelUpdate[] = [];
     let overflowed = false;
     let wake: (() => void) | undefined;
-    const stopListening = this.onChange((change) => {
+    const stopListening = this.onUpdate((update) => {
       if (pending.length >= maxPending) overflowed = true;
-      else pending.push(change);
+      else pending.push(update);
       wake?.();
     });
     const onAbort = () => wake?.();
@@ -86,10 +86,10 @@ export class ReadModelChangeFeed implements OnModuleInit, OnModuleDestroy {
     const client = new pg.Client({ connectionString: this.databaseUrl });
     client.on('notification', (message) => {
       if (message.channel !== READ_MODEL_CHANNEL || !message.payload) return;
-      this.emitter.emit('change', JSON.parse(message.payload) as ReadModelChange);
+      this.emitter.emit('update', JSON.parse(message.payload) as ReadModelUpdate);
     });
     client.on('error', (error) => {
-      this.logger.warn(`Change feed connection lost: ${error.message}`);
+      this.logger.warn(`Update feed connection lost: ${error.message}`);
       this.scheduleReconnect();
     });
     try {
@@ -98,7 +98,7 @@ export class ReadModelChangeFeed implements OnModuleInit, OnModuleDestroy {
       this.client = client;
     } catch (error) {
       await client.end().catch(() => undefined);
-      this.logger.warn(`Change feed cannot listen yet: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(`Update feed cannot listen yet: ${error instanceof Error ? error.message : String(error)}`);
       this.scheduleReconnect();
     }
   }

@@ -5,11 +5,11 @@ import {
   deleteIncidentTimerRows,
   findIncidentTimerRows,
   saveIncidentTimerRows,
-  type IncidentTimerRow,
-} from '#read-model';
+} from './incident-timer-rows.js';
 import type { Projection } from '../projection.js';
+import type { IncidentTimerRow } from './incident-timer-row.js';
 import { rowKeyString, rowProjection } from '../row-projection.js';
-import { incidentEventKey } from '../incident/incident-event-key.js';
+import { incidentEventKey } from './incident-event-key.js';
 import { nextIncidentTimerDue } from './incident-timer-due.js';
 
 export const INCIDENT_TIMERS_PROJECTION = 'incident-timers';

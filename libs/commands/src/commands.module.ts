@@ -2,8 +2,10 @@ import { Global, Module } from '@nestjs/common';
 import { eventSerializer } from '#events';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '#infrastructure';
-import { TenantSettingsService } from '../tenant/tenant-settings.service.js';
-import { Clock, DeciderCommandExecutor, RecordNumberAllocator, SystemClock } from '#commands';
+import { Clock, SystemClock } from './clock.js';
+import { DeciderCommandExecutor } from './decider-command-executor.js';
+import { RecordNumberAllocator } from './record-number-allocator.js';
+import { TenantSettingsService } from './tenant-settings.service.js';
 
 /** What every command handler needs: the executor, record numbers, the clock, tenant settings. */
 @Global()

@@ -8,11 +8,10 @@ import {
   type Position,
   type RecordedEvent,
 } from '#event-store';
-import { ensureReadModelSchema, READ_MODEL_CHANNEL } from '#read-model';
+import { ensureReadModelSchema, READ_MODEL_CHANNEL, type Projection } from '#read-model';
 import { captureLogs } from '../../../test/support/captured-logs.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { ProjectionRunner } from './projection-runner.js';
-import type { Projection } from './projection.js';
 import { resetProjection } from './rebuild.js';
 
 /** Projections follow record streams only; the tests name them by what follows the prefix. */
@@ -167,7 +166,7 @@ describe(ProjectionRunner.name, () => {
     expect(batches).toEqual([['a0', 'a1', 'a2'], ['b0', 'b1'], ['c0']]);
   });
 
-  it('announces each committed batch on the change channel', async () => {
+  it('announces each committed batch on the update channel', async () => {
     const listener = await database.pool.connect();
     const notices: string[] = [];
     listener.on('notification', (message) => notices.push(message.payload ?? ''));

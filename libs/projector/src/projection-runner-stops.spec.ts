@@ -10,7 +10,7 @@ import {
   type Position,
   type RecordedEvent,
 } from '#event-store';
-import { ensureReadModelSchema, loadCheckpoint } from '#read-model';
+import { ensureReadModelSchema, loadCheckpoint, type Projection } from '#read-model';
 import { captureLogs } from '../../../test/support/captured-logs.js';
 import {
   productEvent,
@@ -21,7 +21,6 @@ import {
 } from '../../../test/support/esdb-wire-events.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { ProjectionRunner } from './projection-runner.js';
-import type { Projection } from './projection.js';
 import { resetProjection } from './rebuild.js';
 import { skipForeignEvent } from './skip-foreign-event.js';
 

@@ -1,9 +1,9 @@
-/** The PostgreSQL channel on which projections announce committed read-model changes. */
+/** The PostgreSQL channel on which projections announce committed read-model updates. */
 export const READ_MODEL_CHANNEL = 'itsm_read_model_changed';
 
 export type RecordKind = 'incident' | 'problem' | 'change';
 
-export interface ChangedRecord {
+export interface UpdatedRecord {
   readonly kind: RecordKind;
   readonly tenant: string;
   readonly id: string;
@@ -12,8 +12,8 @@ export interface ChangedRecord {
 }
 
 /** One notification: a projection committed up to `position` (an encoded position token). */
-export interface ReadModelChange {
+export interface ReadModelUpdate {
   readonly projection: string;
   readonly position: string;
-  readonly records: readonly ChangedRecord[];
+  readonly records: readonly UpdatedRecord[];
 }

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ProjectorService } from './projector.service.js';
 import type { AppConfig } from '#config';
 import { APP_CONFIG } from '#infrastructure';
-import { PROJECTIONS, projectionsFor } from './projections.js';
+import { projectionsFor } from '#read-model';
+import { PROJECTION_STATUS } from './projection-status.js';
+import { PROJECTIONS, ProjectorService } from './projector.service.js';
 import {
   defaultIncidentTimerWorkerOptions,
   INCIDENT_TIMER_WORKER_OPTIONS,
@@ -18,9 +19,10 @@ import {
   providers: [
     { provide: PROJECTIONS, useFactory: (config: AppConfig) => projectionsFor(config), inject: [APP_CONFIG] },
     ProjectorService,
+    { provide: PROJECTION_STATUS, useExisting: ProjectorService },
     { provide: INCIDENT_TIMER_WORKER_OPTIONS, useValue: defaultIncidentTimerWorkerOptions },
     IncidentTimerWorker,
   ],
-  exports: [ProjectorService],
+  exports: [ProjectorService, PROJECTION_STATUS],
 })
 export class ProjectorModule {}

@@ -3,13 +3,16 @@ import type pg from 'pg';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE, READ_MODEL_POOL, READ_MODEL_URL } from '#infrastructure';
 import { whileLeader } from './projection-leadership.js';
-import { ProjectionRunner, type ProjectionStatus } from './projection-runner.js';
-import type { Projection } from './projection.js';
-import { PROJECTIONS } from './projections.js';
+import { ProjectionRunner } from './projection-runner.js';
+import type { ProjectionStatus, ProjectionStatusSource } from './projection-status.js';
+import type { Projection } from '#read-model';
+
+/** The projections the projector runs: every read model, from `projectionsFor`. */
+export const PROJECTIONS = Symbol('PROJECTIONS');
 
 /** Starts every registered projection (as leader or standby) and stops them on shutdown. */
 @Injectable()
-export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown, ProjectionStatusSource {
   private readonly logger = new Logger(ProjectorService.name);
   private readonly stop = new AbortController();
   private readonly runners: ProjectionRunner[];

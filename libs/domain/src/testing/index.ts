@@ -1,0 +1,3 @@
+export * from './decider-specification.js';
+export * from './incident-fixtures.js';
+export * from './tenant-settings-fixtures.js';
