@@ -35,7 +35,8 @@ export class ProjectionLagProbe {
    * Lag of each response: from its arrival to the first notification at or past its position
    * (position tokens sort as strings); zero when the row was visible before the response came.
    */
-  async lagsMs(responses: readonly TimedResponse[]): Promise<number[]> {
+  async lagsMs(timed: readonly TimedResponse[]): Promise<number[]> {
+    const responses = timed.map((response) => ({ ...response, position: untagged(response.position) }));
     const last = responses.reduce((max, response) => (response.position > max ? response.position : max), '');
     const deadline = Date.now() + SETTLE_TIMEOUT_MS;
     while ((this.heard.at(-1)?.position ?? '') < last) {
@@ -66,4 +67,12 @@ export class ProjectionLagProbe {
     }
     return this.heard[low]!;
   }
+}
+
+/**
+ * Mutations answer position tokens tagged with their store (`pg.<store>.<position>`), while the
+ * projector's notifications carry the bare position; both end in the same fixed-width hex.
+ */
+function untagged(token: string): string {
+  return token.slice(token.lastIndexOf('.') + 1);
 }

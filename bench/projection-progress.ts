@@ -1,13 +1,20 @@
 import type pg from 'pg';
 import { comparePositions, type Position } from '#event-store';
+import { RECORD_STREAM_PREFIXES } from '#events';
 import { loadCheckpoint } from '#read-model';
 
 const POLL_MS = 10;
 
-/** The position of the last event in the log, in the store's (commit id, seq) order; none when empty. */
+/**
+ * The position of the last event of a record stream, in the store's (commit id, seq) order; none
+ * when there is none. Projections follow record streams only, so their checkpoints never pass
+ * an event of another stream (such as those the append benchmarks write).
+ */
 export async function headPosition(pool: pg.Pool): Promise<Position | undefined> {
   const { rows } = await pool.query<{ commit: string; seq: string }>(
-    'SELECT commit_id::text AS commit, seq::text AS seq FROM es_events ORDER BY commit_id DESC, seq DESC LIMIT 1',
+    `SELECT commit_id::text AS commit, seq::text AS seq FROM es_events WHERE stream_id LIKE ANY($1)
+     ORDER BY commit_id DESC, seq DESC LIMIT 1`,
+    [RECORD_STREAM_PREFIXES.map((prefix) => `${prefix}%`)],
   );
   const row = rows[0];
   return row && { commit: BigInt(row.commit), prepare: BigInt(row.seq) };
