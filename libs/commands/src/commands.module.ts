@@ -4,10 +4,14 @@ import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '#infrastructure';
 import { Clock, SystemClock } from './clock.js';
 import { DeciderCommandExecutor } from './decider-command-executor.js';
+import { RecordCommandHandler } from './record-command.handler.js';
 import { RecordNumberAllocator } from './record-number-allocator.js';
 import { TenantSettingsService } from './tenant-settings.service.js';
 
-/** What every command handler needs: the executor, record numbers, the clock, tenant settings. */
+/**
+ * The command side: the executor, record numbers, the clock, tenant settings, the one handler of
+ * every record's commands (found by the CommandBus of a host that imports CqrsModule).
+ */
 @Global()
 @Module({
   providers: [
@@ -19,6 +23,7 @@ import { TenantSettingsService } from './tenant-settings.service.js';
     { provide: RecordNumberAllocator, useFactory: (store: EventStore) => new RecordNumberAllocator(store), inject: [EVENT_STORE] },
     { provide: Clock, useClass: SystemClock },
     TenantSettingsService,
+    RecordCommandHandler,
   ],
   exports: [DeciderCommandExecutor, RecordNumberAllocator, Clock, TenantSettingsService],
 })

@@ -5,4 +5,8 @@ export * from './clock.js';
 export * from './idempotency-key-reused.error.js';
 export * from './record-contended.error.js';
 export * from './tenant-settings.service.js';
+export * from './record-definition.js';
+export * from './record-command.js';
+export * from './record-command.handler.js';
+export * from './incident/index.js';
 export * from './commands.module.js';
