@@ -6,11 +6,13 @@ import { Clock, SystemClock } from './clock.js';
 import { DeciderCommandExecutor } from './decider-command-executor.js';
 import { RecordCommandHandler } from './record-command.handler.js';
 import { RecordNumberAllocator } from './record-number-allocator.js';
+import { SystemCommandSender } from './system-command-sender.js';
 import { TenantSettingsService } from './tenant-settings.service.js';
 
 /**
  * The command side: the executor, record numbers, the clock, tenant settings, the one handler of
- * every record's commands (found by the CommandBus of a host that imports CqrsModule).
+ * every record's commands (found by the CommandBus of a host that imports CqrsModule) and the
+ * sender of system commands.
  */
 @Global()
 @Module({
@@ -24,7 +26,8 @@ import { TenantSettingsService } from './tenant-settings.service.js';
     { provide: Clock, useClass: SystemClock },
     TenantSettingsService,
     RecordCommandHandler,
+    SystemCommandSender,
   ],
-  exports: [DeciderCommandExecutor, RecordNumberAllocator, Clock, TenantSettingsService],
+  exports: [DeciderCommandExecutor, RecordNumberAllocator, Clock, TenantSettingsService, SystemCommandSender],
 })
 export class CommandsModule {}

@@ -8,5 +8,6 @@ export * from './tenant-settings.service.js';
 export * from './record-definition.js';
 export * from './record-command.js';
 export * from './record-command.handler.js';
+export * from './system-command-sender.js';
 export * from './incident/index.js';
 export * from './commands.module.js';
