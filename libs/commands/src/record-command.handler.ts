@@ -26,7 +26,7 @@ export class RecordCommandHandler implements ICommandHandler<RecordCommand> {
   execute({ definition, target, envelope }: RecordCommand): Promise<RecordCommandResult> {
     return 'open' in target
       ? this.open(definition, target.open, envelope)
-      : this.intent(definition, target.recordId, target.intent as RecordIntent, target.scope, envelope);
+      : this.intent(definition, target.recordId, target.intent, target.scope, envelope);
   }
 
   private async open(definition: AnyRecordDefinition, fields: object, envelope: CommandEnvelope): Promise<RecordCommandResult> {

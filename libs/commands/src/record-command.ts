@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { Position } from '#event-store';
 import type { CommandEnvelope } from './command-envelope.js';
-import type { AnyRecordDefinition, IntentOf, OpenFieldsOf } from './record-definition.js';
+import type { AnyRecordDefinition, IntentOf, OpenFieldsOf, RecordIntent } from './record-definition.js';
 
 /**
  * `tenant`: any record of the envelope's tenant. `caller`: only a record the actor was the
@@ -21,7 +21,7 @@ export interface RecordCommandResult {
 
 export type RecordCommandTarget =
   | { readonly open: object }
-  | { readonly recordId: string; readonly intent: object; readonly scope: RecordIntentScope };
+  | { readonly recordId: string; readonly intent: RecordIntent; readonly scope: RecordIntentScope };
 
 /**
  * Any command on any kind of record, opening one or acting on one; one handler runs them all
