@@ -9,6 +9,7 @@ import { InfrastructureModule } from '#infrastructure';
 import { ProjectorModule } from '#projector';
 import { AuthModule } from './auth/auth.module.js';
 import { TokenVerifier } from './auth/token-verifier.js';
+import { RecordCommandsModule } from './common/record-commands.module.js';
 import { GraphQLExceptionPassthrough } from './errors/graphql-exception.filter.js';
 import { ExplorerModule } from './explorer/explorer.module.js';
 import { inputValidationPipe } from './errors/validation-pipe.js';
@@ -40,6 +41,7 @@ export class AppModule {
         }),
         ReadModelModule,
         CommandsModule,
+        RecordCommandsModule,
         IncidentModule,
         TenantModule,
         NodeModule,

@@ -4,10 +4,16 @@ import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '#infrastructure';
 import { Clock, SystemClock } from './clock.js';
 import { DeciderCommandExecutor } from './decider-command-executor.js';
+import { RecordCommandHandler } from './record-command.handler.js';
 import { RecordNumberAllocator } from './record-number-allocator.js';
+import { SystemCommandSender } from './system-command-sender.js';
 import { TenantSettingsService } from './tenant-settings.service.js';
 
-/** What every command handler needs: the executor, record numbers, the clock, tenant settings. */
+/**
+ * The command side: the executor, record numbers, the clock, tenant settings, the one handler of
+ * every record's commands (found by the CommandBus of a host that imports CqrsModule) and the
+ * sender of system commands.
+ */
 @Global()
 @Module({
   providers: [
@@ -19,7 +25,9 @@ import { TenantSettingsService } from './tenant-settings.service.js';
     { provide: RecordNumberAllocator, useFactory: (store: EventStore) => new RecordNumberAllocator(store), inject: [EVENT_STORE] },
     { provide: Clock, useClass: SystemClock },
     TenantSettingsService,
+    RecordCommandHandler,
+    SystemCommandSender,
   ],
-  exports: [DeciderCommandExecutor, RecordNumberAllocator, Clock, TenantSettingsService],
+  exports: [DeciderCommandExecutor, RecordNumberAllocator, Clock, TenantSettingsService, SystemCommandSender],
 })
 export class CommandsModule {}

@@ -5,5 +5,6 @@ export * from './event-serializer.js';
 export * from './incident/index.js';
 export * from './tenant/index.js';
 export * from './record-streams.js';
+export * from './record-id.js';
 export * from './tenant-settings-stream.js';
 export * from './event-catalog.js';

@@ -13,7 +13,7 @@ import {
 /**
  * Runs the projections and the timer worker; imported by the projector app, and by the api when
  * it runs one in-process. The worker sends commands, so the host also imports the global
- * CommandsModule (executor and Clock), as the api does.
+ * CommandsModule (system command sender and Clock), as the api does.
  */
 @Module({
   providers: [

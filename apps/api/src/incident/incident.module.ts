@@ -1,9 +1,6 @@
 import { Module } from '@nestjs/common';
 import { HistoryModule } from '../history/history.module.js';
-import { IncidentIntentHandler } from './commands/incident-intent.handler.js';
-import { OpenIncidentHandler } from './commands/open-incident.handler.js';
 import { IncidentAsOfResolver } from './graphql/incident-as-of.resolver.js';
-import { IncidentIntentDispatcher } from './graphql/incident-intent.dispatcher.js';
 import { IncidentCollaborationResolver } from './graphql/incident-collaboration.resolver.js';
 import { IncidentLifecycleResolver } from './graphql/incident-lifecycle.resolver.js';
 import { IncidentTriageResolver } from './graphql/incident-triage.resolver.js';
@@ -20,9 +17,6 @@ import { IncidentSubscriptionsResolver } from './graphql/incident-subscriptions.
     IncidentResolver,
     IncidentMutationsResolver,
     IncidentPayloadResolver,
-    OpenIncidentHandler,
-    IncidentIntentHandler,
-    IncidentIntentDispatcher,
     IncidentLifecycleResolver,
     IncidentTriageResolver,
     IncidentCollaborationResolver,

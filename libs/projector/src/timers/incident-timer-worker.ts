@@ -1,14 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
-import { Clock, DeciderCommandExecutor, type CommandEnvelope } from '#commands';
-import { DomainError, incidentDecider } from '#domain';
-import { recordStreamId } from '#events';
+import { Clock, incidentRecord, SystemCommandSender } from '#commands';
 import type { AppConfig } from '#config';
 import { APP_CONFIG, READ_MODEL_POOL, READ_MODEL_URL } from '#infrastructure';
 import { findDueIncidentTimerRows, nextIncidentTimerDue, rescheduleIncidentTimerRow, type IncidentTimerRow } from '#read-model';
 import { abortableDelay } from '../abortable-delay.js';
 import { whileLeader } from '../projection-leadership.js';
-import { dueIncidentTimerCommands, type TimerCommand } from './incident-timer-commands.js';
+import { dueIncidentTimerCommands } from './incident-timer-commands.js';
 
 export interface IncidentTimerWorkerOptions {
   /** How often due rows are looked for; an event is appended at most this late. */
@@ -26,8 +24,9 @@ const ACTOR = 'system:sla-timer';
 /**
  * Appends SLA warnings and breaches, and auto-closes, when they fall due, by the injected clock.
  * One instance leads across all processes. It may fire twice (a crash after appending, a row
- * not yet updated by the projection): the deterministic command id and the decider, which
- * refuses what is already recorded or not due, make every firing after the first a no-op.
+ * not yet updated by the projection): the system command sender, with the deterministic command
+ * id and the decider's refusal of what is already recorded, makes every firing after the first a
+ * no-op.
  */
 @Injectable()
 export class IncidentTimerWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -40,7 +39,7 @@ export class IncidentTimerWorker implements OnApplicationBootstrap, OnApplicatio
     @Inject(READ_MODEL_URL) private readonly databaseUrl: string,
     @Inject(INCIDENT_TIMER_WORKER_OPTIONS) private readonly options: IncidentTimerWorkerOptions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly executor: DeciderCommandExecutor,
+    private readonly commands: SystemCommandSender,
     private readonly clock: Clock,
   ) {}
 
@@ -83,31 +82,22 @@ export class IncidentTimerWorker implements OnApplicationBootstrap, OnApplicatio
       await rescheduleIncidentTimerRow(this.pool, row, nextIncidentTimerDue(row.incident, days));
       return;
     }
-    for (const timerCommand of commands) {
+    for (const { command, commandId } of commands) {
       try {
-        await this.send(row, timerCommand, now);
+        const outcome = await this.commands.send(incidentRecord, {
+          tenant: row.tenant,
+          recordId: row.incidentId,
+          command,
+          commandId,
+          actor: ACTOR,
+          now,
+        });
+        if (outcome.done === 'otherwise') this.logger.debug(`${commandId} already done: ${outcome.refusal}`);
       } catch (error) {
-        if (error instanceof DomainError && error.code === 'INVALID_TRANSITION') {
-          this.logger.debug(`${timerCommand.commandId} already done: ${error.message}`);
-          continue;
-        }
-        this.logger.warn(`${timerCommand.commandId} failed, retrying next tick: ${message(error)}`);
+        this.logger.warn(`${commandId} failed, retrying next tick: ${message(error)}`);
         return;
       }
     }
-  }
-
-  private async send(row: IncidentTimerRow, { command, commandId }: TimerCommand, now: Date): Promise<void> {
-    const envelope: CommandEnvelope = {
-      tenant: row.tenant,
-      actor: ACTOR,
-      origin: 'system',
-      commandId,
-      correlationId: commandId,
-      causationId: commandId,
-      now,
-    };
-    await this.executor.execute(incidentDecider, recordStreamId('incident', row.tenant, row.incidentId), command, envelope);
   }
 }
 

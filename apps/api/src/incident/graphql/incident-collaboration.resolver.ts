@@ -1,7 +1,9 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { incidentRecord } from '#commands';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import { hasAnyRole, type Principal } from '../../auth/principal.js';
 import { Roles } from '../../auth/roles.decorator.js';
+import { RecordCommandDispatcher } from '../../common/record-command.dispatcher.js';
 import { INCIDENT_WORKERS } from '../incident-roles.js';
 import {
   AddIncidentCommentInput,
@@ -9,13 +11,12 @@ import {
   LinkIncidentToChangeInput,
   LinkIncidentToProblemInput,
 } from './incident-collaboration.input.js';
-import { IncidentIntentDispatcher } from './incident-intent.dispatcher.js';
 import { IncidentPayload } from './incident-payload.type.js';
 
 /** Notes, comments and links; problem and change managers link their own records. */
 @Resolver()
 export class IncidentCollaborationResolver {
-  constructor(private readonly intents: IncidentIntentDispatcher) {}
+  constructor(private readonly commands: RecordCommandDispatcher) {}
 
   @Mutation(() => IncidentPayload, { description: 'An internal note; requesters never see it' })
   @Roles(...INCIDENT_WORKERS)
@@ -23,7 +24,7 @@ export class IncidentCollaborationResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and the note' }) input: AddIncidentWorkNoteInput,
   ) {
-    return this.intents.send(principal, input, { type: 'AddIncidentWorkNote', data: { text: input.text } });
+    return this.commands.send(incidentRecord, principal, input, { type: 'AddIncidentWorkNote', data: { text: input.text } });
   }
 
   @Mutation(() => IncidentPayload, { description: 'A comment the caller sees; requesters comment on their own incidents' })
@@ -33,7 +34,7 @@ export class IncidentCollaborationResolver {
     @Args('input', { description: 'The incident and the comment' }) input: AddIncidentCommentInput,
   ) {
     const scope = hasAnyRole(principal, INCIDENT_WORKERS) ? 'tenant' : 'caller';
-    return this.intents.send(principal, input, { type: 'AddIncidentComment', data: { text: input.text } }, scope);
+    return this.commands.send(incidentRecord, principal, input, { type: 'AddIncidentComment', data: { text: input.text } }, scope);
   }
 
   @Mutation(() => IncidentPayload, {
@@ -44,7 +45,7 @@ export class IncidentCollaborationResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and the problem' }) input: LinkIncidentToProblemInput,
   ) {
-    return this.intents.send(principal, input, { type: 'LinkIncidentToProblem', data: { problemId: input.problemId.toLowerCase() } });
+    return this.commands.send(incidentRecord, principal, input, { type: 'LinkIncidentToProblem', data: { problemId: input.problemId.toLowerCase() } });
   }
 
   @Mutation(() => IncidentPayload, {
@@ -55,6 +56,6 @@ export class IncidentCollaborationResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and the change' }) input: LinkIncidentToChangeInput,
   ) {
-    return this.intents.send(principal, input, { type: 'LinkIncidentToChange', data: { changeId: input.changeId.toLowerCase() } });
+    return this.commands.send(incidentRecord, principal, input, { type: 'LinkIncidentToChange', data: { changeId: input.changeId.toLowerCase() } });
   }
 }

@@ -1,9 +1,10 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { incidentRecord } from '#commands';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
 import { Roles } from '../../auth/roles.decorator.js';
+import { RecordCommandDispatcher } from '../../common/record-command.dispatcher.js';
 import { INCIDENT_WORKERS } from '../incident-roles.js';
-import { IncidentIntentDispatcher } from './incident-intent.dispatcher.js';
 import {
   CancelIncidentInput,
   CloseIncidentInput,
@@ -18,7 +19,7 @@ import { IncidentPayload } from './incident-payload.type.js';
 /** The state transitions; a command that does not fit the state is INVALID_TRANSITION. */
 @Resolver()
 export class IncidentLifecycleResolver {
-  constructor(private readonly intents: IncidentIntentDispatcher) {}
+  constructor(private readonly commands: RecordCommandDispatcher) {}
 
   @Mutation(() => IncidentPayload, { description: 'NEW -> IN_PROGRESS' })
   @Roles(...INCIDENT_WORKERS)
@@ -26,7 +27,7 @@ export class IncidentLifecycleResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident to start on' }) input: StartIncidentWorkInput,
   ) {
-    return this.intents.send(principal, input, { type: 'StartIncidentWork', data: {} });
+    return this.commands.send(incidentRecord, principal, input, { type: 'StartIncidentWork', data: {} });
   }
 
   @Mutation(() => IncidentPayload, { description: 'IN_PROGRESS -> ON_HOLD; the SLA clock pauses' })
@@ -35,7 +36,7 @@ export class IncidentLifecycleResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and whom it waits for' }) input: PutIncidentOnHoldInput,
   ) {
-    return this.intents.send(principal, input, { type: 'PutIncidentOnHold', data: { holdReason: input.holdReason } });
+    return this.commands.send(incidentRecord, principal, input, { type: 'PutIncidentOnHold', data: { holdReason: input.holdReason } });
   }
 
   @Mutation(() => IncidentPayload, { description: 'ON_HOLD -> IN_PROGRESS; the SLA clock resumes' })
@@ -44,7 +45,7 @@ export class IncidentLifecycleResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident to take back into work' }) input: ResumeIncidentInput,
   ) {
-    return this.intents.send(principal, input, { type: 'ResumeIncident', data: {} });
+    return this.commands.send(incidentRecord, principal, input, { type: 'ResumeIncident', data: {} });
   }
 
   @Mutation(() => IncidentPayload, { description: 'NEW | IN_PROGRESS | ON_HOLD -> RESOLVED' })
@@ -54,7 +55,7 @@ export class IncidentLifecycleResolver {
     @Args('input', { description: 'The incident and how it was resolved' }) input: ResolveIncidentInput,
   ) {
     const { resolutionCode, resolutionNotes } = input;
-    return this.intents.send(principal, input, { type: 'ResolveIncident', data: { resolutionCode, resolutionNotes } });
+    return this.commands.send(incidentRecord, principal, input, { type: 'ResolveIncident', data: { resolutionCode, resolutionNotes } });
   }
 
   @Mutation(() => IncidentPayload, { description: 'RESOLVED -> CLOSED, before auto-close does it' })
@@ -63,7 +64,7 @@ export class IncidentLifecycleResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident to close' }) input: CloseIncidentInput,
   ) {
-    return this.intents.send(principal, input, { type: 'CloseIncident', data: { automatic: false } });
+    return this.commands.send(incidentRecord, principal, input, { type: 'CloseIncident', data: { automatic: false } });
   }
 
   @Mutation(() => IncidentPayload, { description: 'RESOLVED -> IN_PROGRESS' })
@@ -72,7 +73,7 @@ export class IncidentLifecycleResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and why it is reopened' }) input: ReopenIncidentInput,
   ) {
-    return this.intents.send(principal, input, { type: 'ReopenIncident', data: { reason: input.reason } });
+    return this.commands.send(incidentRecord, principal, input, { type: 'ReopenIncident', data: { reason: input.reason } });
   }
 
   @Mutation(() => IncidentPayload, { description: 'NEW | IN_PROGRESS | ON_HOLD -> CANCELED' })
@@ -81,6 +82,6 @@ export class IncidentLifecycleResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and why it is canceled' }) input: CancelIncidentInput,
   ) {
-    return this.intents.send(principal, input, { type: 'CancelIncident', data: { reason: input.reason } });
+    return this.commands.send(incidentRecord, principal, input, { type: 'CancelIncident', data: { reason: input.reason } });
   }
 }

@@ -18,6 +18,6 @@ export class IncidentPayloadResolver {
   @ResolveField(() => IncidentModel, { nullable: true })
   async incident(@Parent() payload: IncidentPayload, @CurrentPrincipal() principal: Principal): Promise<IncidentModel> {
     await this.consistency.waitFor(payload.position, INCIDENT_PROJECTION);
-    return this.incidents.load(principal, payload.incidentId);
+    return this.incidents.load(principal, payload.recordId);
   }
 }

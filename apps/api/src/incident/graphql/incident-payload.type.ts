@@ -8,8 +8,9 @@ import { IncidentModel } from './incident.type.js';
  */
 @ObjectType({ description: 'What an incident mutation returns: the record id, its new version, where to read it, and the record' })
 export class IncidentPayload {
-  @Field(() => ID, { description: 'The incident the mutation wrote to (for openIncident, the new one)' })
-  incidentId!: string;
+  /** Named for the record kind in the schema, `recordId` for the one command path. */
+  @Field(() => ID, { name: 'incidentId', description: 'The incident the mutation wrote to (for openIncident, the new one)' })
+  recordId!: string;
   @Field(() => IncidentModel, {
     nullable: true,
     description: 'The record, read from the read model at `position` or later; null with CONSISTENCY_TIMEOUT if that is late',

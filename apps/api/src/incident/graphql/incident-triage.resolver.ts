@@ -1,9 +1,10 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { incidentRecord } from '#commands';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
 import { Roles } from '../../auth/roles.decorator.js';
+import { RecordCommandDispatcher } from '../../common/record-command.dispatcher.js';
 import { INCIDENT_WORKERS } from '../incident-roles.js';
-import { IncidentIntentDispatcher } from './incident-intent.dispatcher.js';
 import { IncidentPayload } from './incident-payload.type.js';
 import {
   AssignIncidentInput,
@@ -15,7 +16,7 @@ import {
 /** Who works an incident, how urgent it is, what it is about. */
 @Resolver()
 export class IncidentTriageResolver {
-  constructor(private readonly intents: IncidentIntentDispatcher) {}
+  constructor(private readonly commands: RecordCommandDispatcher) {}
 
   @Mutation(() => IncidentPayload, { description: 'Assigning a NEW incident also starts work on it' })
   @Roles(...INCIDENT_WORKERS)
@@ -24,7 +25,7 @@ export class IncidentTriageResolver {
     @Args('input', { description: 'The incident and its new group and/or assignee' }) input: AssignIncidentInput,
   ) {
     const { assignmentGroup, assignee } = input;
-    return this.intents.send(principal, input, { type: 'AssignIncident', data: { assignmentGroup, assignee } });
+    return this.commands.send(incidentRecord, principal, input, { type: 'AssignIncident', data: { assignmentGroup, assignee } });
   }
 
   @Mutation(() => IncidentPayload, { description: 'New impact and urgency; SLA targets are recomputed from the open time' })
@@ -34,7 +35,7 @@ export class IncidentTriageResolver {
     @Args('input', { description: 'The incident, its new impact and urgency, and why' }) input: ReprioritizeIncidentInput,
   ) {
     const { impact, urgency, reason } = input;
-    return this.intents.send(principal, input, { type: 'ReprioritizeIncident', data: { impact, urgency, reason } });
+    return this.commands.send(incidentRecord, principal, input, { type: 'ReprioritizeIncident', data: { impact, urgency, reason } });
   }
 
   @Mutation(() => IncidentPayload, {
@@ -51,7 +52,7 @@ export class IncidentTriageResolver {
       category: input.category ?? undefined,
       serviceId: input.serviceId,
     };
-    return this.intents.send(principal, input, { type: 'UpdateIncidentDetails', data });
+    return this.commands.send(incidentRecord, principal, input, { type: 'UpdateIncidentDetails', data });
   }
 
   @Mutation(() => IncidentPayload, { description: 'Flag the incident as major; it cannot be withdrawn' })
@@ -60,6 +61,6 @@ export class IncidentTriageResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and why it is major' }) input: DeclareMajorIncidentInput,
   ) {
-    return this.intents.send(principal, input, { type: 'DeclareMajorIncident', data: { reason: input.reason } });
+    return this.commands.send(incidentRecord, principal, input, { type: 'DeclareMajorIncident', data: { reason: input.reason } });
   }
 }

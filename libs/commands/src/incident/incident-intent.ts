@@ -11,7 +11,7 @@ type Intent<C> = C extends IncidentCommand ? Omit<C, 'metadata'> : never;
 
 /**
  * What a person or service asks of an existing incident: a domain command without what the
- * handler supplies (the clock, the tenant's SLA policy). Opening has its own command, SLA
+ * handler supplies (the clock, the tenant's SLA policy). Opening has its own fields, SLA
  * thresholds are the timer worker's, and only people's manual close is offered here.
  */
 export type IncidentIntent =
@@ -23,9 +23,3 @@ export type IncidentIntent =
     >
   | { readonly type: 'ReprioritizeIncident'; readonly data: Omit<ReprioritizeIncident['data'], 'slaPolicy'> }
   | { readonly type: 'CloseIncident'; readonly data: { readonly automatic: false } };
-
-/**
- * `tenant`: any incident of the envelope's tenant. `caller`: only an incident whose caller is
- * the actor (requesters commenting on their own); any other is NOT_FOUND, as they cannot see it.
- */
-export type IncidentIntentScope = 'tenant' | 'caller';

@@ -1,0 +1,2 @@
+export * from './incident-intent.js';
+export * from './incident-record.js';
