@@ -18,7 +18,9 @@ export const cursorFields = {
       Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? (value as number) : undefined,
   /** An ISO instant, normalised so that equal instants compare equal. */
   instant: ((value) =>
-    typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : undefined) as CursorField<string>,
+    typeof value === 'string' && !Number.isNaN(Date.parse(value))
+      ? new Date(value).toISOString()
+      : undefined) as CursorField<string>,
   uuid: ((value) => (typeof value === 'string' && UUID.test(value) ? value : undefined)) as CursorField<string>,
 };
 

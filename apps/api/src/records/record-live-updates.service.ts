@@ -35,7 +35,7 @@ export class RecordLiveUpdates {
       return row ? [row] : [];
     };
     // Listening before the check: a change committed meanwhile is not missed.
-    const updates = this.updates(reads, principal, (ids) => (key !== undefined && ids.includes(key) ? findOne() : Promise.resolve([])));
+    const updates = this.updates(reads, principal, async (ids) => (key !== undefined && ids.includes(key) ? findOne() : []));
     const [row] = await findOne();
     if (!row || !reads.canSee(principal, row)) {
       await updates.return?.();

@@ -31,6 +31,10 @@ export function RecordQueriesResolver<Row extends RecordRow, Model extends { id:
 ) {
   const { names, model, readers, readModel } = reads;
   const RecordConnection = Connection(model, names);
+  const { listOrder, listOrderMeans, listVisibility, plural } = names;
+  const listDescription = `${capitalized(plural)} of your tenant in ${listOrder} (${listOrderMeans}); ${listVisibility}`;
+  const listChangedDescription =
+    `Every ${names.singular} of your tenant that, once changed, matches the filter ` + `(as \`${plural}\` would list it)`;
   /** The pushed value is the record itself, not an object holding it under the field name. */
   const asIs = (record: Model) => record;
 
@@ -54,7 +58,8 @@ export function RecordQueriesResolver<Row extends RecordRow, Model extends { id:
     async record(
       @CurrentPrincipal() principal: Principal,
       @Args('id', { type: () => ID, description: `The ${names.singular}` }) id: string,
-      @Args('consistentWith', { type: () => String, nullable: true, description: CONSISTENT_WITH }) consistentWith?: string | null,
+      @Args('consistentWith', { type: () => String, nullable: true, description: CONSISTENT_WITH })
+      consistentWith?: string | null,
     ): Promise<Model> {
       await this.consistency.waitFor(consistentWith ?? undefined, readModel.projection);
       return loadVisibleRecord(this.pool, reads, principal, id);
@@ -88,7 +93,7 @@ export function RecordQueriesResolver<Row extends RecordRow, Model extends { id:
 
     @Query(() => RecordConnection, {
       name: names.plural,
-      description: `${capitalized(names.plural)} of your tenant in ${names.listOrder} (${names.listOrderMeans}); ${names.listVisibility}`,
+      description: listDescription,
     })
     @Roles(...readers)
     async list(@CurrentPrincipal() principal: Principal, @Args() args: ListArgs): Promise<Connection<Model>> {
@@ -119,13 +124,17 @@ export function RecordQueriesResolver<Row extends RecordRow, Model extends { id:
     @Subscription(() => model, {
       name: `${names.plural}Changed`,
       resolve: asIs,
-      description: `Every ${names.singular} of your tenant that, once changed, matches the filter (as \`${names.plural}\` would list it)`,
+      description: listChangedDescription,
     })
     @Roles(...readers)
     listChanged(
       @CurrentPrincipal() principal: Principal,
       // Typed without `| null`: a union would reach the validation pipe as Object, unvalidated.
-      @Args('filter', { type: () => reads.filter, nullable: true, description: `Which ${names.plural}; all you may see when absent` })
+      @Args('filter', {
+        type: () => reads.filter,
+        nullable: true,
+        description: `Which ${names.plural}; all you may see when absent`,
+      })
       filter?: ListFilter,
     ): AsyncIterableIterator<Model> {
       return this.live.ofList(reads, principal, reads.toFilter(filter as FilterInput | undefined, principal));

@@ -18,7 +18,13 @@ export interface IncidentDbRow {
 export const incidentRowTable = rowTable<IncidentDbRow, IncidentRow>({
   table: 'incidents',
   columns: INCIDENT_ROW_COLUMNS,
-  fromDb: (row) => ({ tenant: row.tenant, id: row.id, version: row.version, updatedAt: row.updated_at.toISOString(), detail: row.detail }),
+  fromDb: (row) => ({
+    tenant: row.tenant,
+    id: row.id,
+    version: row.version,
+    updatedAt: row.updated_at.toISOString(),
+    detail: row.detail,
+  }),
 });
 
 /** One statement for the whole batch: the list columns are taken out of the detail document. */
