@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject, type Type } from '@nestjs/common';
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type pg from 'pg';
 import { READ_MODEL_POOL } from '#infrastructure';
@@ -11,14 +11,16 @@ import type { RecordReads } from './record-reads.js';
 
 /**
  * Reads the record of a mutation payload only when asked for, after the write is projected; for
- * the resolver of `<Type>Payload` to extend.
+ * the resolver of `<Type>Payload` to extend. Bound to the payload type here, not by the
+ * subclass: Nest leaves a field resolver of an abstract resolver without its object type.
  */
 export function MutationPayloadResolver<Row extends RecordRow, Model extends { id: string }>(
+  payload: Type<unknown>,
   reads: RecordReads<Row, Model, unknown, unknown, unknown>,
 ) {
   const { names, model, readModel } = reads;
 
-  @Resolver({ isAbstract: true })
+  @Resolver(() => payload)
   abstract class PayloadResolver {
     constructor(
       @Inject(READ_MODEL_POOL) protected readonly pool: pg.Pool,

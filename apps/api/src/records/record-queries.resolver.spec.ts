@@ -68,7 +68,7 @@ const TicketPayload = MutationPayload(TicketModel, TICKET_NAMES);
 class TicketQueriesResolver extends RecordQueriesResolver(TICKET_READS) {}
 
 @Resolver(() => TicketPayload)
-class TicketPayloadResolver extends MutationPayloadResolver(TICKET_READS) {}
+class TicketPayloadResolver extends MutationPayloadResolver(TicketPayload, TICKET_READS) {}
 
 @Resolver()
 class TicketMutationsResolver {

@@ -91,10 +91,7 @@ export function RecordQueriesResolver<Row extends RecordRow, Model extends { id:
       return reads.toModel(row, principal);
     }
 
-    @Query(() => RecordConnection, {
-      name: names.plural,
-      description: listDescription,
-    })
+    @Query(() => RecordConnection, { name: names.plural, description: listDescription })
     @Roles(...readers)
     async list(@CurrentPrincipal() principal: Principal, @Args() args: ListArgs): Promise<Connection<Model>> {
       const after = args.after ? toListCursor(readModel.cursor, args.after) : undefined;
@@ -121,11 +118,7 @@ export function RecordQueriesResolver<Row extends RecordRow, Model extends { id:
       return this.live.ofRecord(reads, principal, id);
     }
 
-    @Subscription(() => model, {
-      name: `${names.plural}Changed`,
-      resolve: asIs,
-      description: listChangedDescription,
-    })
+    @Subscription(() => model, { name: `${names.plural}Changed`, resolve: asIs, description: listChangedDescription })
     @Roles(...readers)
     listChanged(
       @CurrentPrincipal() principal: Principal,

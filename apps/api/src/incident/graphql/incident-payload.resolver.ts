@@ -4,4 +4,4 @@ import { IncidentPayload } from './incident-payload.type.js';
 import { INCIDENT_READS } from './incident-reads.js';
 
 @Resolver(() => IncidentPayload)
-export class IncidentPayloadResolver extends MutationPayloadResolver(INCIDENT_READS) {}
+export class IncidentPayloadResolver extends MutationPayloadResolver(IncidentPayload, INCIDENT_READS) {}
