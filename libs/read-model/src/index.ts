@@ -6,4 +6,8 @@ export * from './incident/index.js';
 export * from './in-transaction.js';
 export * from './projection.js';
 export * from './row-projection.js';
+export * from './row-table.js';
+export * from './keyset-cursor.js';
+export * from './keyset-page.js';
+export * from './record-read-model.js';
 export * from './projections.js';

@@ -1,5 +1,5 @@
 import { IncidentModule } from '../incident/incident.module.js';
-import { IncidentResolver } from '../incident/graphql/incident.resolver.js';
+import { IncidentQueriesResolver } from '../incident/graphql/incident-queries.resolver.js';
 import { IncidentModel } from '../incident/graphql/incident.type.js';
 import { INCIDENT_READERS } from '../incident/incident-roles.js';
 import type { NodeSource } from './node-source.js';
@@ -9,5 +9,5 @@ import type { NodeSource } from './node-source.js';
  * so an id is found in at most one of them.
  */
 export const NODE_SOURCES: readonly NodeSource[] = [
-  { type: IncidentModel, readers: INCIDENT_READERS, module: IncidentModule, finder: IncidentResolver },
+  { type: IncidentModel, readers: INCIDENT_READERS, module: IncidentModule, finder: IncidentQueriesResolver },
 ];

@@ -4,7 +4,8 @@ import type { IncidentPriority } from '#events';
 import { opened } from '#domain/testing';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import { ensureReadModelSchema } from '../read-model-schema.js';
-import { decodeIncidentCursor, encodeIncidentCursor, InvalidCursorError } from './incident-list-cursor.js';
+import { InvalidCursorError } from '../keyset-cursor.js';
+import { incidentListCursor } from './incident-list-cursor.js';
 import { findMatchingIncidentRows, listIncidents, type IncidentListFilter } from './incident-list.js';
 import type { IncidentRow } from './incident-row.js';
 import { saveIncidentRows } from './incident-rows.js';
@@ -101,11 +102,11 @@ describe('incident list query (PostgreSQL)', () => {
         tenant,
         filter,
         first: size,
-        after: after === undefined ? undefined : decodeIncidentCursor(after),
+        after: after === undefined ? undefined : incidentListCursor.decode(after),
       });
       pages.push(page.items.map((item) => Number(item.row.id.slice(-12))));
       if (!page.hasNextPage) return pages;
-      after = encodeIncidentCursor(page.items.at(-1)!.cursor);
+      after = incidentListCursor.encode(page.items.at(-1)!.cursor);
     }
   }
 
@@ -179,9 +180,9 @@ describe('incident list query (PostgreSQL)', () => {
 describe('incident list cursor', () => {
   it('round-trips and stays opaque', () => {
     const cursor = { priority: 2, openedAt: '2026-01-01T00:05:00.000Z', id: idOf(4) };
-    const token = encodeIncidentCursor(cursor);
+    const token = incidentListCursor.encode(cursor);
     expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeIncidentCursor(token)).toEqual(cursor);
+    expect(incidentListCursor.decode(token)).toEqual(cursor);
   });
 
   it.each([
@@ -191,6 +192,6 @@ describe('incident list cursor', () => {
     ['bad instant', Buffer.from(JSON.stringify([1, 'yesterday', idOf(1)])).toString('base64url')],
     ['bad id', Buffer.from(JSON.stringify([1, '2026-01-01T00:00:00Z', 'x'])).toString('base64url')],
   ])('refuses %s', (_name, token) => {
-    expect(() => decodeIncidentCursor(token)).toThrow(InvalidCursorError);
+    expect(() => incidentListCursor.decode(token)).toThrow(InvalidCursorError);
   });
 });

@@ -1,9 +1,10 @@
 import type pg from 'pg';
 import type { IncidentStatus } from '#domain';
 import type { IncidentPriority } from '#events';
+import { keysetPage, type KeysetPage, type KeysetQuery } from '../keyset-page.js';
 import type { IncidentListCursor } from './incident-list-cursor.js';
 import type { IncidentRow } from './incident-row.js';
-import { INCIDENT_ROW_COLUMNS, incidentRowFromDb, type IncidentDbRow } from './incident-rows.js';
+import { incidentRowTable, type IncidentDbRow } from './incident-rows.js';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
@@ -20,17 +21,8 @@ export interface IncidentListFilter {
   readonly callerId?: string;
 }
 
-export interface IncidentListQuery {
-  readonly tenant: string;
-  readonly filter: IncidentListFilter;
-  readonly first: number;
-  readonly after?: IncidentListCursor;
-}
-
-export interface IncidentListPage {
-  readonly items: readonly { readonly row: IncidentRow; readonly cursor: IncidentListCursor }[];
-  readonly hasNextPage: boolean;
-}
+export type IncidentListQuery = KeysetQuery<IncidentListFilter, IncidentListCursor>;
+export type IncidentListPage = KeysetPage<IncidentRow, IncidentListCursor>;
 
 export interface SqlQuery {
   readonly text: string;
@@ -38,6 +30,7 @@ export interface SqlQuery {
 }
 
 const SORT_KEY = 'priority, opened_at, id';
+const INCIDENT_ROW_COLUMNS = incidentRowTable.columns;
 /** Qualified: a bare `id` in ORDER BY would name the output column, the uuid cast to text. */
 const sortKeyOf = (table: string) => `${table}.priority, ${table}.opened_at, ${table}.id`;
 
@@ -107,11 +100,10 @@ function matchingIncidentsSql(tenant: string, ids: readonly string[], filter: In
 export async function listIncidents(db: Queryable, query: IncidentListQuery): Promise<IncidentListPage> {
   const { text, values } = incidentListSql(query);
   const { rows } = await db.query<IncidentDbRow & { priority: number; opened_at: Date }>(text, [...values]);
-  const items = rows.slice(0, query.first).map((row) => ({
-    row: incidentRowFromDb(row),
+  return keysetPage(rows, query.first, (row) => ({
+    row: incidentRowTable.fromDb(row),
     cursor: { priority: row.priority, openedAt: row.opened_at.toISOString(), id: row.id },
   }));
-  return { items, hasNextPage: rows.length > query.first };
 }
 
 export async function findMatchingIncidentRows(
@@ -123,7 +115,7 @@ export async function findMatchingIncidentRows(
   if (ids.length === 0) return [];
   const { text, values } = matchingIncidentsSql(tenant, ids, filter);
   const { rows } = await db.query<IncidentDbRow>(text, [...values]);
-  return rows.map(incidentRowFromDb);
+  return rows.map(incidentRowTable.fromDb);
 }
 
 /** Every criterion but state and priority, which the two queries apply differently. */

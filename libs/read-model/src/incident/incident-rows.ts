@@ -1,10 +1,10 @@
 import type pg from 'pg';
+import { rowTable } from '../row-table.js';
 import type { IncidentRow } from './incident-row.js';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
-export const INCIDENT_ROW_COLUMNS = 'tenant, id::text AS id, version::text AS version, updated_at, detail';
-const SELECT_ROW = `SELECT ${INCIDENT_ROW_COLUMNS} FROM incidents`;
+const INCIDENT_ROW_COLUMNS = 'tenant, id::text AS id, version::text AS version, updated_at, detail';
 
 export interface IncidentDbRow {
   tenant: string;
@@ -14,26 +14,18 @@ export interface IncidentDbRow {
   detail: IncidentRow['detail'];
 }
 
-export function incidentRowFromDb(row: IncidentDbRow): IncidentRow {
-  return { tenant: row.tenant, id: row.id, version: row.version, updatedAt: row.updated_at.toISOString(), detail: row.detail };
-}
-
-export async function findIncidentRow(db: Queryable, tenant: string, id: string): Promise<IncidentRow | undefined> {
-  const { rows } = await db.query<IncidentDbRow>(`${SELECT_ROW} WHERE tenant = $1 AND id = $2::uuid`, [tenant, id]);
-  return rows[0] && incidentRowFromDb(rows[0]);
-}
-
-export async function findIncidentRows(
-  db: Queryable,
-  keys: readonly { tenant: string; id: string }[],
-): Promise<IncidentRow[]> {
-  if (keys.length === 0) return [];
-  const { rows } = await db.query<IncidentDbRow>(
-    `${SELECT_ROW} WHERE (tenant, id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`,
-    [keys.map((key) => key.tenant), keys.map((key) => key.id)],
-  );
-  return rows.map(incidentRowFromDb);
-}
+/** The `incidents` table, one row per incident. */
+export const incidentRowTable = rowTable<IncidentDbRow, IncidentRow>({
+  table: 'incidents',
+  columns: INCIDENT_ROW_COLUMNS,
+  fromDb: (row) => ({
+    tenant: row.tenant,
+    id: row.id,
+    version: row.version,
+    updatedAt: row.updated_at.toISOString(),
+    detail: row.detail,
+  }),
+});
 
 /** One statement for the whole batch: the list columns are taken out of the detail document. */
 export async function saveIncidentRows(db: Queryable, rows: readonly IncidentRow[]): Promise<void> {
@@ -66,8 +58,4 @@ export async function saveIncidentRows(db: Queryable, rows: readonly IncidentRow
       ),
     ],
   );
-}
-
-export async function deleteAllIncidentRows(db: Queryable): Promise<void> {
-  await db.query('TRUNCATE incidents');
 }

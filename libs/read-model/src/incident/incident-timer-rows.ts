@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { rowTable } from '../row-table.js';
 import type { IncidentTimerKind, IncidentTimerRow } from './incident-timer-row.js';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
@@ -11,33 +12,26 @@ interface DbRow {
   incident: IncidentTimerRow['incident'];
 }
 
-const SELECT_ROW = 'SELECT tenant, incident_id::text AS incident_id, due_at, kind, incident FROM incident_timers';
-
-function fromDb(row: DbRow): IncidentTimerRow {
-  return {
+/** The `incident_timers` table, one row per incident that may still fall due. */
+export const incidentTimerRowTable = rowTable<DbRow, IncidentTimerRow>({
+  table: 'incident_timers',
+  columns: 'tenant, incident_id::text AS incident_id, due_at, kind, incident',
+  idColumn: 'incident_id',
+  fromDb: (row) => ({
     tenant: row.tenant,
     incidentId: row.incident_id,
     incident: row.incident,
     due: row.due_at && row.kind ? { at: row.due_at.toISOString(), kind: row.kind } : null,
-  };
-}
-
-export async function findIncidentTimerRows(
-  db: Queryable,
-  keys: readonly { tenant: string; id: string }[],
-): Promise<IncidentTimerRow[]> {
-  if (keys.length === 0) return [];
-  const { rows } = await db.query<DbRow>(
-    `${SELECT_ROW} WHERE (tenant, incident_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`,
-    [keys.map((key) => key.tenant), keys.map((key) => key.id)],
-  );
-  return rows.map(fromDb);
-}
+  }),
+});
 
 /** The rows whose instant has come by `now`, earliest first: the timer worker's to-do list. */
 export async function findDueIncidentTimerRows(db: Queryable, now: Date, limit: number): Promise<IncidentTimerRow[]> {
-  const { rows } = await db.query<DbRow>(`${SELECT_ROW} WHERE due_at <= $1 ORDER BY due_at LIMIT $2`, [now, limit]);
-  return rows.map(fromDb);
+  const { rows } = await db.query<DbRow>(
+    `SELECT ${incidentTimerRowTable.columns} FROM incident_timers WHERE due_at <= $1 ORDER BY due_at LIMIT $2`,
+    [now, limit],
+  );
+  return rows.map(incidentTimerRowTable.fromDb);
 }
 
 export async function saveIncidentTimerRows(db: Queryable, rows: readonly IncidentTimerRow[]): Promise<void> {
@@ -60,21 +54,6 @@ export async function saveIncidentTimerRows(db: Queryable, rows: readonly Incide
       ),
     ],
   );
-}
-
-export async function deleteIncidentTimerRows(
-  db: Queryable,
-  keys: readonly { tenant: string; incidentId: string }[],
-): Promise<void> {
-  if (keys.length === 0) return;
-  await db.query(
-    'DELETE FROM incident_timers WHERE (tenant, incident_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))',
-    [keys.map((key) => key.tenant), keys.map((key) => key.incidentId)],
-  );
-}
-
-export async function deleteAllIncidentTimerRows(db: Queryable): Promise<void> {
-  await db.query('TRUNCATE incident_timers');
 }
 
 /**

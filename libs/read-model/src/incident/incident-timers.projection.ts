@@ -1,11 +1,6 @@
 import { incidentDecider, type Incident } from '#domain';
 import { eventSerializer, parseRecordStreamId, type IncidentEvent } from '#events';
-import {
-  deleteAllIncidentTimerRows,
-  deleteIncidentTimerRows,
-  findIncidentTimerRows,
-  saveIncidentTimerRows,
-} from './incident-timer-rows.js';
+import { incidentTimerRowTable, saveIncidentTimerRows } from './incident-timer-rows.js';
 import type { Projection } from '../projection.js';
 import type { IncidentTimerRow } from './incident-timer-row.js';
 import { rowKeyString, rowProjection } from '../row-projection.js';
@@ -38,14 +33,17 @@ export function incidentTimersProjection(autoCloseAfterDays: number): Projection
     },
     load: async (tx, keys) =>
       new Map(
-        (await findIncidentTimerRows(tx, keys)).map((row) => [rowKeyString({ tenant: row.tenant, id: row.incidentId }), row]),
+        (await incidentTimerRowTable.findMany(tx, keys)).map((row) => [rowKeyString({ tenant: row.tenant, id: row.incidentId }), row]),
       ),
     // A closed or canceled incident never falls due again; later events for it fold to nothing.
     save: async (tx, changed) => {
       await saveIncidentTimerRows(tx, changed.filter((row) => !isFinal(row.incident)));
-      await deleteIncidentTimerRows(tx, changed.filter((row) => isFinal(row.incident)));
+      await incidentTimerRowTable.deleteMany(
+        tx,
+        changed.filter((row) => isFinal(row.incident)).map((row) => ({ tenant: row.tenant, id: row.incidentId })),
+      );
     },
-    reset: deleteAllIncidentTimerRows,
+    reset: incidentTimerRowTable.deleteAll,
   });
   return {
     ...rows,

@@ -1,6 +1,6 @@
 import { parseRecordStreamId } from '#events';
 import type { IncidentRow } from './incident-row.js';
-import { deleteAllIncidentRows, findIncidentRows, saveIncidentRows } from './incident-rows.js';
+import { incidentRowTable, saveIncidentRows } from './incident-rows.js';
 import { rowKeyString, rowProjection } from '../row-projection.js';
 import { incidentEventKey } from './incident-event-key.js';
 import { evolveIncidentRow } from './incident-row.evolve.js';
@@ -16,7 +16,7 @@ export const incidentProjection = rowProjection<IncidentRow>({
     const key = parseRecordStreamId('incident', event.streamId)!;
     return evolveIncidentRow(row, event, key);
   },
-  load: async (tx, keys) => new Map((await findIncidentRows(tx, keys)).map((row) => [rowKeyString(row), row])),
+  load: async (tx, keys) => new Map((await incidentRowTable.findMany(tx, keys)).map((row) => [rowKeyString(row), row])),
   save: saveIncidentRows,
-  reset: deleteAllIncidentRows,
+  reset: incidentRowTable.deleteAll,
 });

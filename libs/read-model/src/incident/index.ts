@@ -7,5 +7,6 @@ export * from './incident-list-cursor.js';
 export * from './incident-event-key.js';
 export * from './incident-row.evolve.js';
 export * from './incident.projection.js';
+export * from './incident.read-model.js';
 export * from './incident-timer-due.js';
 export * from './incident-timers.projection.js';
