@@ -12,6 +12,12 @@ export abstract class EventStoreError extends Error {
     | 'INVALID_APPEND'
     | 'FOREIGN_EVENT'
     | 'FAILED';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    // Each error reports its own class name, for logs and for `cause` chains.
+    this.name = new.target.name;
+  }
 }
 
 export class WrongExpectedRevisionError extends EventStoreError {
@@ -27,7 +33,6 @@ export class WrongExpectedRevisionError extends EventStoreError {
         (actual === 'no_stream' ? 'no stream' : `revision ${actual}`),
       options,
     );
-    this.name = 'WrongExpectedRevisionError';
   }
 }
 
@@ -38,7 +43,6 @@ export class StreamNotFoundError extends EventStoreError {
     options?: { cause?: unknown },
   ) {
     super(`Stream "${streamId}" not found`, options);
-    this.name = 'StreamNotFoundError';
   }
 }
 
@@ -50,26 +54,17 @@ export class StreamDeletedError extends EventStoreError {
     options?: { cause?: unknown },
   ) {
     super(`Stream "${streamId}" is deleted`, options);
-    this.name = 'StreamDeletedError';
   }
 }
 
 /** The store refused the credentials the product runs with; a configuration fault, not the caller's. */
 export class EventStoreAccessDeniedError extends EventStoreError {
   readonly code = 'ACCESS_DENIED';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'EventStoreAccessDeniedError';
-  }
 }
 
 /** The store failed the call in a way none of the other errors describes. */
 export class EventStoreFailedError extends EventStoreError {
   readonly code = 'FAILED';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'EventStoreFailedError';
-  }
 }
 
 /**
@@ -90,24 +85,15 @@ export class ForeignEventError extends EventStoreError {
       `Event ${eventId} (${eventType}) in "${streamId}" at position ${encodePosition(position)} was not written by ` +
         `this product: ${reason}`,
     );
-    this.name = 'ForeignEventError';
   }
 }
 
 /** The store cannot be reached or is not answering; nothing was written, or nothing is known. */
 export class EventStoreUnavailableError extends EventStoreError {
   readonly code = 'UNAVAILABLE';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'EventStoreUnavailableError';
-  }
 }
 
 /** The append itself is malformed (no events, a duplicate event id in another place). */
 export class InvalidAppendError extends EventStoreError {
   readonly code = 'INVALID_APPEND';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'InvalidAppendError';
-  }
 }
