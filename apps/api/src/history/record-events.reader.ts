@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { recordStreamId, type StreamRecordKind } from '#events';
+import { canonicalRecordId, recordStreamId, type StreamRecordKind } from '#events';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '#event-store';
 import { EVENT_STORE } from '#infrastructure';
-import { canonicalRecordId } from '../common/record-id.js';
 
 /** The kinds of record `history` looks a bare record id up in; problems and changes join later. */
 const HISTORY_KINDS: readonly StreamRecordKind[] = ['incident'];

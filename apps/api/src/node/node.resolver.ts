@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { hasAnyRole, type Principal } from '../auth/principal.js';
-import { isRecordId } from '../common/record-id.js';
+import { isRecordId } from '#events';
 import { NODE_TYPE, Node, type TypedNode } from './node.interface.js';
 import type { NodeFinder, NodeSource } from './node-source.js';
 

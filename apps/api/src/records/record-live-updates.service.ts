@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { READ_MODEL_POOL } from '#infrastructure';
 import type { ReadModelUpdate, RecordRow } from '#read-model';
 import type { Principal } from '../auth/principal.js';
-import { canonicalRecordId } from '../common/record-id.js';
+import { canonicalRecordId } from '#events';
 import { ReadModelUpdateFeed } from '../read-model/read-model-update-feed.js';
 import { stoppable } from '../read-model/stoppable-iterator.js';
 import { recordNotFound } from './record-lookup.js';

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { RecordRow } from '#read-model';
 import type { Principal } from '../auth/principal.js';
-import { canonicalRecordId } from '../common/record-id.js';
+import { canonicalRecordId } from '#events';
 import { ApiError } from '../errors/api-error.js';
 import type { RecordReads } from './record-reads.js';
 

@@ -6,7 +6,7 @@ import type { RecordRow } from '#read-model';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { canonicalRecordId } from '../common/record-id.js';
+import { canonicalRecordId } from '#events';
 import { DateTimeScalar } from '../graphql/date-time.scalar.js';
 import { RecordEventsReader } from '../history/record-events.reader.js';
 import type { NodeFinder } from '../node/node-source.js';

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsString, Length, Matches } from 'class-validator';
-import { RECORD_ID_PATTERN } from '../../common/record-id.js';
+import { RECORD_ID_PATTERN } from '#events';
 import { IncidentCommandInput } from './incident-command.input.js';
 import { NOTES_MAX } from './incident-input-limits.js';
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Matches } from 'class-validator';
-import { RECORD_ID_PATTERN } from '../../common/record-id.js';
+import { RECORD_ID_PATTERN } from '#events';
 import { CommandOptionsInput } from './command-options.input.js';
 
 /** Every command on an existing incident names it, besides the common command options. */
