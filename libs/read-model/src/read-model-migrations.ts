@@ -4,8 +4,9 @@ export interface Migration {
 }
 
 /**
- * Read-model tables, built only by projections. Append new migrations; never edit one that has
- * shipped (a projection whose table changes shape gets a migration that resets it, and is rebuilt).
+ * The read-model database's own bookkeeping. Append new migrations; never edit one that has
+ * shipped. Projections own their tables since 0006: a projection whose tables change takes a new
+ * version and is rebuilt beside the old ones (projection-tables.ts), with no migration.
  */
 export const READ_MODEL_MIGRATIONS: readonly Migration[] = [
   {
@@ -84,5 +85,19 @@ export const READ_MODEL_MIGRATIONS: readonly Migration[] = [
     id: '0005-checkpoint-store',
     sql: `
       ALTER TABLE projection_checkpoints ADD COLUMN store_kind text, ADD COLUMN store_instance text;`,
+  },
+  {
+    // Which version of each projection's tables is live. The incident tables made above are
+    // version 1; a projector of a later version rebuilds them beside these, then swaps.
+    id: '0006-projection-versions',
+    sql: `
+      CREATE TABLE projection_versions (
+        projection text PRIMARY KEY,
+        version text NOT NULL,
+        tables text[] NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      INSERT INTO projection_versions (projection, version, tables) VALUES
+        ('incidents', '1', '{incidents}'), ('incident-timers', '1', '{incident_timers}');`,
   },
 ];
