@@ -19,7 +19,7 @@ const SECRET = 'bench-secret-that-is-long-enough-for-hs256';
  * A tenant of its own: the incidents the other benchmarks generate took numbers the app's
  * allocator knows nothing of, and reusing their tenant would collide on (tenant, number).
  */
-const TENANT = 'graphql-bench';
+export const TENANT = 'graphql-bench';
 
 /** The whole product (API with its in-process projector) on the benchmark's database. */
 export async function startApp(databaseUrl: string): Promise<RunningServer> {
