@@ -211,7 +211,7 @@ export class DeciderCommandExecutor {
           if (error instanceof WrongExpectedRevisionError) record.mayBeBehind = true;
           throw error;
         });
-      this.folded.appended(streamId, record, events, appended, envelope.commandId !== undefined);
+      this.folded.appended(streamId, record, state, appended, envelope.commandId !== undefined);
       return { result: { state, version: appended.nextExpectedRevision, position: appended.position, appended: true }, settled: true };
     } catch (error) {
       return { error, settled: current || error instanceof IdempotencyKeyReusedError };

@@ -61,9 +61,9 @@ export class FoldedRecord<Event, State> {
     }
   }
 
-  /** Folds events this process has just appended under fresh ids (no command id to remember). */
-  appended(events: readonly Event[], result: AppendResult): void {
-    this.state = events.reduce((state, event) => this.decider.evolve(state, event), this.state);
+  /** Moves on to the state after events this process has just appended under fresh ids. */
+  appended(state: State, result: AppendResult): void {
+    this.state = state;
     this.revision = result.nextExpectedRevision;
     this.position = result.position;
   }

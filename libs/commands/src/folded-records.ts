@@ -74,15 +74,15 @@ export class FoldedRecords {
   }
 
   /**
-   * After an append: events under fresh ids are this process's own, and folded at once. Ids
-   * derived from a command id may have been used by an earlier append of the same command (the
-   * store then answers with that append's result, whose events may differ in what the server
-   * added, such as the clock), so those are read back before the next command instead.
+   * After an append: events under fresh ids are this process's own, and the state after them is
+   * kept at once. Ids derived from a command id may have been used by an earlier append of the
+   * same command (the store then answers with that append's result, whose events may differ in
+   * what the server added, such as the clock), so those are read back before the next command.
    */
   appended<Event extends DomainEvent, State>(
     streamId: string,
     record: FoldedRecord<Event, State>,
-    events: readonly Event[],
+    state: State,
     result: AppendResult,
     idsDerived: boolean,
   ): void {
@@ -90,7 +90,7 @@ export class FoldedRecords {
       record.mayBeBehind = true;
       return;
     }
-    record.appended(events, result);
+    record.appended(state, result);
     this.cache.keep(streamId, record);
   }
 
