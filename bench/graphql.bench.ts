@@ -4,7 +4,7 @@ import type { BenchDatabase } from './databases.js';
 import { percentile, progress, type Figure } from './harness.js';
 import { runLoad, type LoadMode, type LoadReport } from './load.js';
 import { ProjectionLagProbe } from './projection-lag.js';
-import { waitForProjections } from './projection-progress.js';
+import { headPosition, waitForCheckpoint } from './projection-progress.js';
 import { INCIDENT_PROJECTION, INCIDENT_TIMERS_PROJECTION } from '#read-model';
 
 export interface GraphqlBenchOptions {
@@ -27,7 +27,10 @@ export async function graphqlBench(database: BenchDatabase, options: GraphqlBenc
   return withServer(startApp(database.url), async (app) => {
     // The app's projector replays what earlier benchmarks appended; measuring during that replay
     // would charge its catch-up to the command path.
-    await waitForProjections(database.pool, [INCIDENT_PROJECTION, INCIDENT_TIMERS_PROJECTION]);
+    const head = await headPosition(database.pool);
+    if (head) {
+      for (const name of [INCIDENT_PROJECTION, INCIDENT_TIMERS_PROJECTION]) await waitForCheckpoint(database.pool, name, head);
+    }
     const full = await load(app, closed);
     const rate = Math.max(1, Math.round(full.requests / full.seconds / 2));
     progress(`${database.label}: projection lag at ${rate} req/s`);

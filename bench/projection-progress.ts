@@ -35,13 +35,3 @@ export async function waitForCheckpoint(
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
-
-/**
- * Resolves once each projection has caught up with every record event appended so far, so that
- * a measurement does not pay for the projector replaying what came before it.
- */
-export async function waitForProjections(pool: pg.Pool, projections: readonly string[]): Promise<void> {
-  const head = await headPosition(pool);
-  if (!head) return;
-  for (const name of projections) await waitForCheckpoint(pool, name, head);
-}
