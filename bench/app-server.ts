@@ -19,12 +19,15 @@ const SECRET = 'bench-secret-that-is-long-enough-for-hs256';
  * A tenant of its own: the incidents the other benchmarks generate took numbers the app's
  * allocator knows nothing of, and reusing their tenant would collide on (tenant, number).
  */
-const TENANT = 'graphql-bench';
+export const TENANT = 'graphql-bench';
 
-/** The whole product (API with its in-process projector) on the benchmark's database. */
-export async function startApp(databaseUrl: string): Promise<RunningServer> {
+/**
+ * The whole product (API with its in-process projector) on the benchmark's database; `environment`
+ * adds to or overrides its settings.
+ */
+export async function startApp(databaseUrl: string, environment: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'itsm-bench-app-'));
-  const config = loadConfig({ EVENT_STORE_URL: databaseUrl, JWT_SECRET: SECRET, LOG_LEVEL: 'error', DATA_DIR: dataDir });
+  const config = loadConfig({ EVENT_STORE_URL: databaseUrl, JWT_SECRET: SECRET, LOG_LEVEL: 'error', DATA_DIR: dataDir, ...environment });
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -69,7 +69,7 @@ export async function graphqlBench(database: BenchDatabase, options: GraphqlBenc
   });
 }
 
-async function withServer<T>(starting: Promise<RunningServer>, work: (server: RunningServer) => Promise<T>): Promise<T> {
+export async function withServer<T>(starting: Promise<RunningServer>, work: (server: RunningServer) => Promise<T>): Promise<T> {
   const server = await starting;
   try {
     return await work(server);

@@ -6,6 +6,7 @@ import { embeddedDatabase, serverDatabase, type BenchDatabase } from './database
 import { graphqlBench } from './graphql.bench.js';
 import { envInt, errorMessage, printTable, progress, type Outcome } from './harness.js';
 import { listBench } from './list.bench.js';
+import { longRecordBench } from './long-record.bench.js';
 import { readBench } from './read.bench.js';
 import { rebuildBench } from './rebuild.bench.js';
 
@@ -19,6 +20,10 @@ const sizes = {
     clients: envInt('BENCH_CLIENTS', 32),
     seconds: envInt('BENCH_GRAPHQL_SECONDS', 8),
     warmUpSeconds: 2,
+  },
+  longRecord: {
+    events: envInt('BENCH_LONG_RECORD_EVENTS', 10_000),
+    seconds: envInt('BENCH_LONG_RECORD_SECONDS', 5),
   },
   listRows: envInt('BENCH_LIST_ROWS', 1_000_000),
   listQueries: envInt('BENCH_LIST_QUERIES', 500),
@@ -43,6 +48,7 @@ const STEPS: readonly Step[] = [
   { name: 'stream reads', run: (db) => readBench(db, sizes.reads) },
   { name: 'projection rebuild', run: (db) => rebuildBench(db, sizes.rebuildEvents) },
   { name: 'GraphQL openIncident', run: (db) => graphqlBench(db, sizes.graphql) },
+  { name: 'GraphQL addIncidentWorkNote on a long record', run: (db) => longRecordBench(db, sizes.longRecord) },
   { name: 'incidents list', lastOnly: true, run: (db) => listBench(db, sizes.listRows, sizes.listQueries) },
 ];
 
