@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { IdempotencyKeyReusedError, RecordContendedError } from '#commands';
 import { DomainError } from '#domain';
 import {
@@ -20,7 +20,7 @@ const logger = new Logger('GraphQL');
  * is logged here and reaches the client only as an opaque internal error. No stack traces leave.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = unwrapRefusal(error);
   const known = toApiError(original);
   if (known) {
     // `http` tells Apollo the status to answer with; it is not for the client.
@@ -40,6 +40,12 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/** A resolver's error, or our refusal that Apollo wrapped as a validation error. */
+function unwrapRefusal(error: unknown): unknown {
+  if (error instanceof GraphQLError && error.originalError instanceof ApiError) return error.originalError;
+  return unwrapResolverError(error);
 }
 
 function toApiError(error: unknown): ApiError | undefined {

@@ -1,0 +1,55 @@
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { QueryLimits } from '#config';
+import type { ApiError } from '../../errors/api-error.js';
+import { queryTooComplex } from './query-too-complex.js';
+
+/** What a top-level field adds to its selection: it is at least one database read or command. */
+const ROOT_FIELD_COST = 10;
+
+/**
+ * The cost of an operation (graphql-query-complexity): every field 1, each top-level field 10
+ * more, and a field taking `first` costs `first` times what it selects, with variables and
+ * defaults applied (`incidents` without `first` counts its default page of 20).
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+): number {
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
+  const pageEstimator: ComplexityEstimator = ({ type, args, childComplexity }) => {
+    const own = roots.has(type as never) ? 1 + ROOT_FIELD_COST : 1;
+    const first = args.first;
+    return typeof first === 'number' && first > 0 ? own + first * childComplexity : own + childComplexity;
+  };
+  return getComplexity({
+    schema,
+    query: document,
+    variables: variables ?? {},
+    operationName,
+    estimators: [pageEstimator],
+  });
+}
+
+/**
+ * QUERY_TOO_COMPLEX when the operation costs more than allowed. Variables that do not coerce
+ * are left to execution, which refuses them before any resolver runs.
+ */
+export function costRefusal(
+  limits: QueryLimits,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+): ApiError | undefined {
+  let cost: number;
+  try {
+    cost = operationCost(schema, document, variables, operationName);
+  } catch {
+    return undefined;
+  }
+  if (cost <= limits.maxCost) return undefined;
+  return queryTooComplex('cost', limits.maxCost, `The operation costs ${cost}, more than the ${limits.maxCost} allowed`);
+}
