@@ -67,8 +67,6 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   readonly queryLimits: QueryLimits;
   readonly databasePools: DatabasePools;
-  /** How long an HTTP request may take in all before it is answered SERVICE_UNAVAILABLE. */
-  readonly requestTimeoutMs: number;
   readonly rateLimits: { readonly principal: RateLimit; readonly tenant: RateLimit };
 }
 
@@ -158,7 +156,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       projector: parsed.DATABASE_POOL_PROJECTOR ?? 5,
       statementTimeoutMs: parsed.STATEMENT_TIMEOUT_MS ?? 5_000,
     },
-    requestTimeoutMs: parsed.REQUEST_TIMEOUT_MS ?? 15_000,
     rateLimits: {
       principal: { perSecond: parsed.RATE_LIMIT_PRINCIPAL_PER_SECOND ?? 20, burst: parsed.RATE_LIMIT_PRINCIPAL_BURST ?? 100 },
       tenant: { perSecond: parsed.RATE_LIMIT_TENANT_PER_SECOND ?? 100, burst: parsed.RATE_LIMIT_TENANT_BURST ?? 500 },

@@ -120,9 +120,6 @@ export class Environment {
   @WholeNumber(100, 600_000)
   STATEMENT_TIMEOUT_MS?: number;
 
-  @WholeNumber(1_000, 600_000)
-  REQUEST_TIMEOUT_MS?: number;
-
   @WholeNumber(1, 1_000_000)
   RATE_LIMIT_PRINCIPAL_PER_SECOND?: number;
 

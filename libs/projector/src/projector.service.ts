@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
 import type { EventStore } from '#event-store';
-import { EVENT_STORE, READ_MODEL_POOL, READ_MODEL_URL } from '#infrastructure';
+import { EVENT_STORE, PROJECTOR_POOL, READ_MODEL_URL } from '#infrastructure';
 import { whileLeader } from './projection-leadership.js';
 import { ProjectionRunner } from './projection-runner.js';
 import type { ProjectionStatus, ProjectionStatusSource } from './projection-status.js';
@@ -20,7 +20,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(
     @Inject(EVENT_STORE) eventStore: EventStore,
-    @Inject(READ_MODEL_POOL) pool: pg.Pool,
+    @Inject(PROJECTOR_POOL) pool: pg.Pool,
     @Inject(READ_MODEL_URL) private readonly databaseUrl: string,
     @Inject(PROJECTIONS) private readonly projections: readonly Projection[],
   ) {

@@ -9,11 +9,15 @@ import {
   InvalidPositionError,
   WrongExpectedRevisionError,
   isPostgresUnavailable,
+  postgresErrorCode,
 } from '#event-store';
 import { ApiError } from './api-error.js';
 import { coercionErrorField } from './coercion-error-field.js';
 
 const logger = new Logger('GraphQL');
+
+/** SQLSTATE of a statement cancelled by STATEMENT_TIMEOUT_MS. */
+const STATEMENT_TIMED_OUT = '57014';
 
 /**
  * The one place where failures become GraphQL errors: known ones get their code, anything else
@@ -74,6 +78,11 @@ function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof InvalidPositionError) {
     return new ApiError('BAD_USER_INPUT', 'consistentWith is not a position this API returned', {
       field: 'consistentWith',
+    });
+  }
+  if (postgresErrorCode(error) === STATEMENT_TIMED_OUT) {
+    return new ApiError('SERVICE_UNAVAILABLE', 'The request took longer than the server allows; try again shortly, or ask for less', {
+      reason: 'timeout',
     });
   }
   if (error instanceof EventStoreUnavailableError || isPostgresUnavailable(error)) {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canonicalRecordId, recordStreamId, type StreamRecordKind } from '#events';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '#event-store';
-import { EVENT_STORE } from '#infrastructure';
+import { QUERY_EVENT_STORE } from '#infrastructure';
 
 /** The kinds of record `history` looks a bare record id up in; problems and changes join later. */
 const HISTORY_KINDS: readonly StreamRecordKind[] = ['incident'];
@@ -13,7 +13,7 @@ const HISTORY_KINDS: readonly StreamRecordKind[] = ['incident'];
  */
 @Injectable()
 export class RecordEventsReader {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(QUERY_EVENT_STORE) private readonly store: EventStore) {}
 
   /** Every event of the record, in order; empty when it does not exist in the tenant. */
   async read(kind: StreamRecordKind, tenant: string, id: string): Promise<RecordedEvent[]> {
