@@ -157,8 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       statementTimeoutMs: parsed.STATEMENT_TIMEOUT_MS ?? 5_000,
     },
     rateLimits: {
-      principal: { perSecond: parsed.RATE_LIMIT_PRINCIPAL_PER_SECOND ?? 20, burst: parsed.RATE_LIMIT_PRINCIPAL_BURST ?? 100 },
-      tenant: { perSecond: parsed.RATE_LIMIT_TENANT_PER_SECOND ?? 100, burst: parsed.RATE_LIMIT_TENANT_BURST ?? 500 },
+      principal: { perSecond: parsed.RATE_LIMIT_PRINCIPAL_PER_SECOND ?? 50, burst: parsed.RATE_LIMIT_PRINCIPAL_BURST ?? 250 },
+      tenant: { perSecond: parsed.RATE_LIMIT_TENANT_PER_SECOND ?? 200, burst: parsed.RATE_LIMIT_TENANT_BURST ?? 1000 },
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -11,6 +11,8 @@ import { graphqlWsOptions, type ConnectionState } from './graphql-ws-options.js'
 import { OperationAdmission } from './limits/operation-admission.js';
 
 export const GRAPHQL_PATH = '/graphql';
+
+const logger = new Logger('GraphQL');
 
 /**
  * graphql-ws at /graphql, set up here rather than by @nestjs/graphql so that the WebSocket
@@ -48,7 +50,13 @@ export class GraphQLWebSocketServer implements OnApplicationBootstrap, OnModuleD
         socket.destroy();
         return;
       }
-      this.server.handleUpgrade(request, socket, head, (webSocket) => this.server.emit('connection', webSocket, request));
+      this.server.handleUpgrade(request, socket, head, (webSocket) => {
+        this.server.emit('connection', webSocket, request);
+        // ws has already closed the socket (1009 for a message over maxPayload); graphql-ws would
+        // also print every such error to the console, which a caller could flood.
+        webSocket.removeAllListeners('error');
+        webSocket.on('error', (error) => logger.debug(`WebSocket closed: ${error.message}`));
+      });
     });
   }
 

@@ -13,7 +13,7 @@ import {
 import type { SubscribePayload } from 'graphql-ws';
 import type { QueryLimits } from '#config';
 import type { GraphQLContext } from '../../auth/graphql-context.js';
-import type { ApiError } from '../../errors/api-error.js';
+import { ApiError } from '../../errors/api-error.js';
 import type { OperationRateLimiter } from '../../rate-limit/operation-rate-limiter.js';
 import { costRefusal } from './operation-cost.js';
 import { queryLimitRules } from './query-limit-rules.js';
@@ -69,10 +69,13 @@ export class OperationAdmission {
     try {
       document = parse(payload.query, this.parseOptions);
     } catch (error) {
-      return [this.tokenRefusal(error) ?? (error instanceof GraphQLError ? error : new GraphQLError(String(error)))];
+      if (!(error instanceof GraphQLError)) throw error;
+      return [this.tokenRefusal(error) ?? coded(error, 'GRAPHQL_PARSE_FAILED')];
     }
     const invalid = validate(schema, document, [...specifiedRules, ...this.validationRules]);
-    if (invalid.length > 0) return invalid;
+    if (invalid.length > 0) {
+      return invalid.map((error) => (error instanceof ApiError ? error : coded(error, 'GRAPHQL_VALIDATION_FAILED')));
+    }
     const operationName = payload.operationName ?? undefined;
     const variables = payload.variables ?? undefined;
     const refusal = await this.afterValidation(context, schema, document, variables, operationName);
@@ -92,4 +95,10 @@ export class OperationAdmission {
       costRefusal(this.limits, schema, document, variables, operationName ?? undefined)
     );
   }
+}
+
+/** The codes Apollo gives the same errors over HTTP, so clients handle both transports alike. */
+function coded(error: GraphQLError, code: string): GraphQLError {
+  const { nodes, source, positions, extensions } = error;
+  return new GraphQLError(error.message, { nodes, source, positions, extensions: { ...extensions, code } });
 }

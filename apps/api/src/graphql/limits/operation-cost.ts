@@ -1,5 +1,7 @@
-import type { DocumentNode, GraphQLSchema } from 'graphql';
-import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+// The CommonJS build: its ES build imports graphql's .mjs files, a second copy of graphql beside
+// the one the schema is made with, which graphql refuses to mix.
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity/cjs';
 import type { QueryLimits } from '#config';
 import type { ApiError } from '../../errors/api-error.js';
 import { queryTooComplex } from './query-too-complex.js';
@@ -47,8 +49,9 @@ export function costRefusal(
   let cost: number;
   try {
     cost = operationCost(schema, document, variables, operationName);
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (error instanceof GraphQLError) return undefined;
+    throw error;
   }
   if (cost <= limits.maxCost) return undefined;
   return queryTooComplex('cost', limits.maxCost, `The operation costs ${cost}, more than the ${limits.maxCost} allowed`);
