@@ -15,14 +15,14 @@ import type { QueryLimits } from '#config';
 import type { GraphQLContext } from '../../auth/graphql-context.js';
 import { ApiError } from '../../errors/api-error.js';
 import type { OperationRateLimiter } from '../../rate-limit/operation-rate-limiter.js';
-import { costRefusal } from './operation-cost.js';
+import { checkedCost } from './operation-cost.js';
 import { queryLimitRules } from './query-limit-rules.js';
 import { tokenLimitRefusal } from './query-too-complex.js';
 
 /**
  * Everything an operation must pass before any resolver runs, the same over HTTP and WebSocket:
  * the token limit while parsing, the shape limits (and introspection) while validating, then the
- * caller's rate limit and the operation's cost. Apollo runs the first two from `parseOptions`
+ * operation's cost and the caller's rate limit, which weighs operations by their cost. Apollo runs the first two from `parseOptions`
  * and `validationRules`, and the plugin the rest; graphql-ws runs all four in `onSubscribe`.
  */
 export class OperationAdmission {
@@ -90,10 +90,9 @@ export class OperationAdmission {
     variables: Record<string, unknown> | undefined,
     operationName: string | null | undefined,
   ): Promise<ApiError | undefined> {
-    return (
-      (await this.rateLimiter.admit(context.principal)) ??
-      costRefusal(this.limits, schema, document, variables, operationName ?? undefined)
-    );
+    const cost = checkedCost(this.limits, schema, document, variables, operationName ?? undefined);
+    if (cost instanceof ApiError) return cost;
+    return this.rateLimiter.admit(context.principal, cost);
   }
 }
 

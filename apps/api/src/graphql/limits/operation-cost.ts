@@ -36,23 +36,23 @@ export function operationCost(
 }
 
 /**
- * QUERY_TOO_COMPLEX when the operation costs more than allowed. Variables that do not coerce
- * are left to execution, which refuses them before any resolver runs.
+ * The operation's cost, or QUERY_TOO_COMPLEX when it is more than allowed. Variables that do
+ * not coerce are left to execution, which refuses them before any resolver runs (cost 0).
  */
-export function costRefusal(
+export function checkedCost(
   limits: QueryLimits,
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
   operationName: string | undefined,
-): ApiError | undefined {
+): number | ApiError {
   let cost: number;
   try {
     cost = operationCost(schema, document, variables, operationName);
   } catch (error) {
-    if (error instanceof GraphQLError) return undefined;
+    if (error instanceof GraphQLError) return 0;
     throw error;
   }
-  if (cost <= limits.maxCost) return undefined;
+  if (cost <= limits.maxCost) return cost;
   return queryTooComplex('cost', limits.maxCost, `The operation costs ${cost}, more than the ${limits.maxCost} allowed`);
 }
