@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { eventSerializer, recordStreamId, type EventMetadata, type IncidentEvent } from '#events';
 import { PostgresEventStore, type NewEvent } from '#event-store';
-import { startApp, TENANT, type RunningServer } from './app-server.js';
+import { startApp, TENANT, withServer, type RunningServer } from './app-server.js';
 import type { BenchDatabase } from './databases.js';
-import { withServer } from './graphql.bench.js';
 import { percentile, progress, type Figure } from './harness.js';
 import { runLoad } from './load.js';
 
@@ -33,7 +32,7 @@ export async function longRecordBench(database: BenchDatabase, options: LongReco
   // The API alone, as its replicas run in production: the in-process projector would rewrite the
   // long incident's read-model row (every note and timeline entry) after each note, a cost of
   // the read side that grows with the record and would be charged here to the command.
-  return withServer(startApp(database.url, { RUN_PROJECTOR: 'false' }), async (app) => {
+  return withServer(startApp(database.url, { environment: { RUN_PROJECTOR: 'false' } }), async (app) => {
     const store = new PostgresEventStore(database.pool);
     const short = await openIncident(app);
     const long = await openIncident(app);

@@ -4,6 +4,7 @@ import { appendBench } from './append.bench.js';
 import { ensureBaselineTables } from './baseline-tables.js';
 import { embeddedDatabase, serverDatabase, type BenchDatabase } from './databases.js';
 import { graphqlBench } from './graphql.bench.js';
+import { isolationBench } from './isolation.bench.js';
 import { envInt, errorMessage, printTable, progress, type Outcome } from './harness.js';
 import { listBench } from './list.bench.js';
 import { longRecordBench } from './long-record.bench.js';
@@ -24,6 +25,11 @@ const sizes = {
   longRecord: {
     events: envInt('BENCH_LONG_RECORD_EVENTS', 10_000),
     seconds: envInt('BENCH_LONG_RECORD_SECONDS', 5),
+  },
+  isolation: {
+    rate: envInt('BENCH_ISOLATION_RATE', 20),
+    seconds: envInt('BENCH_GRAPHQL_SECONDS', 8),
+    hostileClients: envInt('BENCH_HOSTILE_CLIENTS', 8),
   },
   listRows: envInt('BENCH_LIST_ROWS', 1_000_000),
   listQueries: envInt('BENCH_LIST_QUERIES', 500),
@@ -49,6 +55,7 @@ const STEPS: readonly Step[] = [
   { name: 'projection rebuild', run: (db) => rebuildBench(db, sizes.rebuildEvents) },
   { name: 'GraphQL openIncident', run: (db) => graphqlBench(db, sizes.graphql) },
   { name: 'GraphQL addIncidentWorkNote on a long record', run: (db) => longRecordBench(db, sizes.longRecord) },
+  { name: 'tenant isolation', run: (db) => isolationBench(db, sizes.isolation) },
   { name: 'incidents list', lastOnly: true, run: (db) => listBench(db, sizes.listRows, sizes.listQueries) },
 ];
 
