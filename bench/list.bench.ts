@@ -87,7 +87,7 @@ async function fillIncidents(pool: pg.Pool, rowCount: number): Promise<void> {
   await pool.query('TRUNCATE incidents');
   for (const index of indexes) await pool.query(`DROP INDEX ${index.name}`);
   const folded = templateIncident();
-  const detail = JSON.stringify({ incident: incidentViewOf(folded), workNotes: [], comments: [], timeline: [] } satisfies IncidentDetail);
+  const detail = JSON.stringify({ incident: incidentViewOf(folded) } satisfies IncidentDetail);
   const share = Math.ceil(rowCount / LOAD_SESSIONS);
   await runConcurrently(LOAD_SESSIONS, LOAD_SESSIONS, (session) =>
     pool.query(INSERT_GENERATED, [session * share + 1, Math.min(rowCount, (session + 1) * share), detail, JSON.stringify(folded)]).then(() => undefined),
