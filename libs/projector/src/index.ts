@@ -4,3 +4,4 @@ export * from './projector.service.js';
 export * from './projector.module.js';
 export * from './rebuild.js';
 export * from './skip-foreign-event.js';
+export * from './problems/problem-fix-process-manager.js';

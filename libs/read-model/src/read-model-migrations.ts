@@ -85,4 +85,58 @@ export const READ_MODEL_MIGRATIONS: readonly Migration[] = [
     sql: `
       ALTER TABLE projection_checkpoints ADD COLUMN store_kind text, ADD COLUMN store_instance text;`,
   },
+  {
+    // Problems, and the incidents that name them (one problem per incident). The process
+    // manager that resolves a fixed problem's incidents keeps its own copy of the links, as of
+    // its own checkpoint.
+    id: '0006-problems',
+    sql: `
+      CREATE TABLE problems (
+        tenant text NOT NULL,
+        id uuid NOT NULL,
+        version bigint NOT NULL,
+        updated_at timestamptz NOT NULL,
+        number text NOT NULL,
+        state text NOT NULL,
+        statement text NOT NULL,
+        description text NOT NULL,
+        service_id text,
+        impact smallint NOT NULL,
+        urgency smallint NOT NULL,
+        priority smallint NOT NULL,
+        assignment_group text,
+        assignee text,
+        root_cause text,
+        workaround text,
+        known_error boolean NOT NULL,
+        fixing_change_id text,
+        resolution jsonb,
+        logged_at timestamptz NOT NULL,
+        search tsvector GENERATED ALWAYS AS (
+          to_tsvector('simple', number || ' ' || statement || ' ' || description || ' ' ||
+            coalesce(root_cause, '') || ' ' || coalesce(workaround, ''))
+        ) STORED,
+        PRIMARY KEY (tenant, id),
+        UNIQUE (tenant, number)
+      );
+      CREATE INDEX problems_queue ON problems (tenant, priority, logged_at, id);
+      CREATE INDEX problems_known_errors ON problems (tenant, priority, logged_at, id) WHERE known_error;
+      CREATE INDEX problems_search ON problems USING gin (search);
+      CREATE TABLE problem_incident_links (
+        tenant text NOT NULL,
+        incident_id uuid NOT NULL,
+        problem_id text NOT NULL,
+        linked_at timestamptz NOT NULL,
+        PRIMARY KEY (tenant, incident_id)
+      );
+      CREATE INDEX problem_incident_links_problem ON problem_incident_links (tenant, problem_id);
+      CREATE TABLE problem_fix_links (
+        tenant text NOT NULL,
+        incident_id uuid NOT NULL,
+        problem_id text NOT NULL,
+        linked_at timestamptz NOT NULL,
+        PRIMARY KEY (tenant, incident_id)
+      );
+      CREATE INDEX problem_fix_links_problem ON problem_fix_links (tenant, problem_id);`,
+  },
 ];
