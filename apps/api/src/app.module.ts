@@ -19,6 +19,7 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { Metrics } from './metrics/metrics.js';
 import { HealthController } from './health/health.controller.js';
 import { IncidentModule } from './incident/incident.module.js';
+import { ProblemModule } from './problem/problem.module.js';
 import { NodeModule } from './node/node.module.js';
 import { ReadModelModule } from './read-model/read-model.module.js';
 import { TenantModule } from './tenant/tenant.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         CommandsModule,
         RecordCommandsModule,
         IncidentModule,
+        ProblemModule,
         TenantModule,
         NodeModule,
         ...(config.runProjector ? [ProjectorModule] : []),
