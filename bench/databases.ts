@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { ensureEventStoreSchema, startEmbeddedPostgres } from '#event-store';
-import { ensureReadModelSchema } from '#read-model';
+import { ensureReadModelSchema, projectionsFor } from '#read-model';
 
 /** A scratch database that one benchmark round owns from start to drop. */
 export interface BenchDatabase {
@@ -57,7 +57,7 @@ export async function serverDatabase(serverUrl: string): Promise<BenchDatabase> 
 async function openPool(url: string): Promise<pg.Pool> {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
   await ensureEventStoreSchema(pool);
-  await ensureReadModelSchema(pool);
+  await ensureReadModelSchema(pool, projectionsFor({ incidentAutoCloseDays: 7 }));
   return pool;
 }
 

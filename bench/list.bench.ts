@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { foldEvents, incidentDecider } from '#domain';
 import { eventSerializer, type IncidentEvent } from '#events';
-import { listIncidents, type IncidentDetail, type IncidentListQuery } from '#read-model';
+import { incidentViewOf, listIncidents, type IncidentDetail, type IncidentListQuery } from '#read-model';
 import type { BenchDatabase } from './databases.js';
 import { percentile, progress, runConcurrently, timed, type Figure } from './harness.js';
 import { incidentHistory } from './incident-history.js';
@@ -64,13 +64,13 @@ async function listRequests(pool: pg.Pool): Promise<IncidentListQuery[]> {
 
 const INSERT_GENERATED = `
   INSERT INTO incidents (tenant, id, number, title, description, state, impact, urgency, priority, caller_id,
-    service_id, category, assignment_group, assignee, major, opened_at, updated_at, version, detail)
+    service_id, category, assignment_group, assignee, major, opened_at, updated_at, version, detail, folded)
   SELECT (ARRAY['acme', 'globex', 'initech', 'umbrella'])[1 + g % 4], gen_random_uuid(),
     'INC' || lpad(g::text, 7, '0'), 'Printer ' || g || ' on floor ' || g % 12 || ' does not print',
     'Jobs stay in the queue', (ARRAY['NEW', 'IN_PROGRESS', 'ON_HOLD', 'RESOLVED', 'CLOSED', 'CANCELED'])[1 + g % 6],
     1 + g % 3, 1 + (g / 3) % 3, 1 + (g / 7) % 5, 'caller-' || g % 5000, 'service-' || g % 40, 'hardware',
     'group-' || g % 20, CASE WHEN g % 3 = 0 THEN NULL ELSE 'agent-' || g % 200 END, g % 997 = 0,
-    timestamptz '2025-01-01' + g * interval '30 seconds', now(), 3, $3::jsonb
+    timestamptz '2025-01-01' + g * interval '30 seconds', now(), 3, $3::jsonb, $4::jsonb
   FROM generate_series($1::int, $2::int) AS g`;
 
 /**
@@ -86,16 +86,17 @@ async function fillIncidents(pool: pg.Pool, rowCount: number): Promise<void> {
   );
   await pool.query('TRUNCATE incidents');
   for (const index of indexes) await pool.query(`DROP INDEX ${index.name}`);
-  const detail = JSON.stringify(templateDetail());
+  const folded = templateIncident();
+  const detail = JSON.stringify({ incident: incidentViewOf(folded), workNotes: [], comments: [], timeline: [] } satisfies IncidentDetail);
   const share = Math.ceil(rowCount / LOAD_SESSIONS);
   await runConcurrently(LOAD_SESSIONS, LOAD_SESSIONS, (session) =>
-    pool.query(INSERT_GENERATED, [session * share + 1, Math.min(rowCount, (session + 1) * share), detail]).then(() => undefined),
+    pool.query(INSERT_GENERATED, [session * share + 1, Math.min(rowCount, (session + 1) * share), detail, JSON.stringify(folded)]).then(() => undefined),
   );
   await runConcurrently(indexes.length, LOAD_SESSIONS, (index) => pool.query(indexes[index]!.definition).then(() => undefined));
   await pool.query('ANALYZE incidents');
 }
 
-function templateDetail(): IncidentDetail {
+function templateIncident() {
   const events = incidentHistory(0).events.map((event) => eventSerializer.deserialize<IncidentEvent>(event));
-  return { incident: foldEvents(incidentDecider, events)!, workNotes: [], comments: [], timeline: [] };
+  return foldEvents(incidentDecider, events)!;
 }

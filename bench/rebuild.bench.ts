@@ -11,7 +11,7 @@ const UPSERT_BATCH = 500;
 const APPEND_WRITERS = 8;
 const COLUMNS = [
   'tenant', 'id', 'number', 'title', 'description', 'state', 'impact', 'urgency', 'priority', 'caller_id',
-  'service_id', 'category', 'assignment_group', 'assignee', 'major', 'opened_at', 'updated_at', 'version', 'detail',
+  'service_id', 'category', 'assignment_group', 'assignee', 'major', 'opened_at', 'updated_at', 'version', 'detail', 'folded',
 ];
 
 /**

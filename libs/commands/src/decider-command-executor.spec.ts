@@ -15,6 +15,7 @@ type Notes = { owner: string; count: number } | null;
 
 /** The smallest record with an owner: the first note makes its author the owner. */
 const notes: Decider<Note, Noted, Notes> = {
+  version: 1,
   initialState: null,
   evolve: (state, event) => ({ owner: state?.owner ?? event.data.by, count: (state?.count ?? 0) + 1 }),
   decide: (command) => [{ type: 'Noted', data: { text: command.data.text, by: 'ann' } }],

@@ -4,6 +4,11 @@
  * `decide` throws a DomainError to refuse a command; a refusal appends nothing.
  */
 export interface Decider<C, E, S> {
+  /**
+   * The version of the state's shape. Whatever keeps folded state (read-model rows, command
+   * caches, snapshots) keys it by this, so bump it whenever `evolve` or the state changes.
+   */
+  readonly version: number;
   readonly initialState: S;
   evolve(state: S, event: E): S;
   decide(command: C, state: S): E[];

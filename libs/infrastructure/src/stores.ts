@@ -9,7 +9,7 @@ import {
   type EmbeddedPostgresServer,
   type EventStore,
 } from '#event-store';
-import { ensureReadModelSchema } from '#read-model';
+import { ensureReadModelSchema, projectionsFor } from '#read-model';
 
 export interface Stores {
   readonly eventStore: EventStore;
@@ -38,7 +38,7 @@ export async function openStores(config: AppConfig): Promise<Stores> {
 
   const readModelUrl = config.readModel.kind === 'postgres' ? config.readModel.url : await embeddedUrl();
   const readModelPool = newPool(readModelUrl);
-  await ensureReadModelSchema(readModelPool);
+  await ensureReadModelSchema(readModelPool, projectionsFor(config));
 
   let eventStore: EventStore;
   if (config.eventStore.kind === 'eventstoredb') {

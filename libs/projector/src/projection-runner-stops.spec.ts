@@ -102,7 +102,7 @@ describe('ProjectionRunner stopped by what it must not guess about', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await ensureEventStoreSchema(database.pool);
-    await ensureReadModelSchema(database.pool);
+    await ensureReadModelSchema(database.pool, []);
   });
   afterAll(async () => {
     await database?.drop();

@@ -47,7 +47,7 @@ describe(ProjectionRunner.name, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await ensureEventStoreSchema(database.pool);
-    await ensureReadModelSchema(database.pool);
+    await ensureReadModelSchema(database.pool, []);
     await database.pool.query(
       'CREATE TABLE stream_counts (stream text PRIMARY KEY, events int NOT NULL, last_revision bigint NOT NULL)',
     );

@@ -16,7 +16,16 @@ import {
   type StoreIdentity,
 } from '#event-store';
 import { RECORD_STREAM_PREFIXES } from '#events';
-import { READ_MODEL_CHANNEL, advanceCheckpoint, inTransaction, loadCheckpoint, type UpdatedRecord, type ReadModelUpdate, type Projection } from '#read-model';
+import {
+  READ_MODEL_CHANNEL,
+  advanceCheckpoint,
+  inTransaction,
+  loadCheckpoint,
+  searchFirstIn,
+  type UpdatedRecord,
+  type ReadModelUpdate,
+  type Projection,
+} from '#read-model';
 import { BatchQueue } from './batch-queue.js';
 import type { ProjectionStatus } from './projection-status.js';
 import { abortableDelay } from './abortable-delay.js';
@@ -28,6 +37,16 @@ export interface ProjectionRunnerOptions {
   readonly retryDelayMs?: number;
   /** The pause before looking again while stopped by a foreign event or a store mismatch. */
   readonly blockedRetryMs?: number;
+  /** Fills a rebuild's tables instead of the live ones, and ends once it has reached `until`. */
+  readonly rebuild?: RebuildTarget;
+}
+
+export interface RebuildTarget {
+  /** The schema holding the rebuild's tables, searched before the live ones. */
+  readonly schema: string;
+  readonly checkpoint: string;
+  /** The head of the log when the rebuild began. */
+  readonly until: Position;
 }
 
 /** What projections follow: record streams only, filtered by the store, so other writers' streams never reach them. */
@@ -71,6 +90,8 @@ export class ProjectionRunner {
   private reportedBlock: string | undefined;
   private eventsApplied = 0;
   private committing = false;
+  private readonly checkpoint: string;
+  private reachedTarget = false;
 
   constructor(
     private readonly projection: Projection,
@@ -78,13 +99,14 @@ export class ProjectionRunner {
     private readonly pool: pg.Pool,
     private readonly options: ProjectionRunnerOptions = {},
   ) {
-    this.logger = new Logger(`Projection ${projection.name}`);
+    this.checkpoint = options.rebuild?.checkpoint ?? projection.name;
+    this.logger = new Logger(`Projection ${this.checkpoint}`);
     this.maxBatch = options.maxBatch ?? 1000;
   }
 
   status(): ProjectionStatus {
     return {
-      projection: this.projection.name,
+      projection: this.checkpoint,
       position: this.position && this.token(this.position),
       eventsApplied: this.eventsApplied,
       lastError: this.lastError,
@@ -92,9 +114,12 @@ export class ProjectionRunner {
     };
   }
 
-  /** Runs until the signal aborts, recovering from failures with a pause in between. */
+  /**
+   * Runs until the signal aborts (or a rebuild has reached its target), recovering from failures
+   * with a pause in between.
+   */
   async run(signal: AbortSignal): Promise<void> {
-    while (!signal.aborted) {
+    while (!signal.aborted && !this.reachedTarget) {
       try {
         await this.runOnce(signal);
       } catch (error) {
@@ -119,7 +144,7 @@ export class ProjectionRunner {
     this.reportedBlock = error.message;
     const remedy =
       error instanceof ForeignEventError
-        ? `; once you know it can be ignored, skip it with \`projector skip-foreign-event ${this.blockedAt} ${this.projection.name}\``
+        ? `; once you know it can be ignored, skip it with \`projector skip-foreign-event ${this.blockedAt} ${this.checkpoint}\``
         : '';
     this.logger.error(`Stopped: ${error.message}${remedy}`);
   }
@@ -128,11 +153,12 @@ export class ProjectionRunner {
     const attempt = new AbortController();
     const signal = AbortSignal.any([outer, attempt.signal]);
     this.store = await this.eventStore.identity();
-    const checkpoint = await loadCheckpoint(this.pool, this.projection.name);
+    const checkpoint = await loadCheckpoint(this.pool, this.checkpoint);
     if (checkpoint?.store && !sameStore(checkpoint.store, this.store)) {
-      throw new CheckpointStoreMismatchError(this.projection.name, checkpoint.store, this.store);
+      throw new CheckpointStoreMismatchError(this.checkpoint, checkpoint.store, this.store);
     }
     this.position = checkpoint?.position;
+    if (this.hasReachedTarget()) return;
     const subscription = this.eventStore.subscribeToAll({ after: this.position, filter: PROJECTED_LOG });
     const queue = new BatchQueue<RecordedEvent>(this.maxBatch * 4);
     let pumpError: unknown;
@@ -153,6 +179,7 @@ export class ProjectionRunner {
       while (!signal.aborted && !queue.drained) {
         const batch = await queue.take(this.maxBatch, signal);
         if (batch.length > 0 && (await this.extendToWholeCommit(batch, queue, signal))) await this.commitBatch(batch);
+        if (this.hasReachedTarget()) break;
       }
     } finally {
       clearInterval(watchdog);
@@ -206,11 +233,14 @@ export class ProjectionRunner {
     this.committing = true;
     try {
       await inTransaction(this.pool, async (tx) => {
+        const { rebuild } = this.options;
+        if (rebuild) await searchFirstIn(tx, rebuild.schema);
         const changed = await this.projection.applyBatch(batch, tx);
-        if (!(await advanceCheckpoint(tx, this.projection.name, this.position, last, store))) {
-          throw new CheckpointMovedError(`Checkpoint of ${this.projection.name} moved; starting over from it`);
+        if (!(await advanceCheckpoint(tx, this.checkpoint, this.position, last, store))) {
+          throw new CheckpointMovedError(`Checkpoint of ${this.checkpoint} moved; starting over from it`);
         }
-        await this.notify(tx, last, changed);
+        // Nobody reads a rebuild's tables until they are swapped in.
+        if (!rebuild) await this.notify(tx, last, changed);
       });
       this.position = last;
       this.eventsApplied += batch.length;
@@ -238,13 +268,19 @@ export class ProjectionRunner {
   private async checkCheckpoint(attempt: AbortController): Promise<void> {
     if (this.committing) return;
     try {
-      const stored = (await loadCheckpoint(this.pool, this.projection.name))?.position;
+      const stored = (await loadCheckpoint(this.pool, this.checkpoint))?.position;
       if (this.committing) return;
       const moved = stored?.commit !== this.position?.commit || stored?.prepare !== this.position?.prepare;
       if (moved) attempt.abort();
     } catch {
       // The next batch will meet the same failure and restart the runner.
     }
+  }
+
+  private hasReachedTarget(): boolean {
+    const until = this.options.rebuild?.until;
+    this.reachedTarget ||= until !== undefined && this.position !== undefined && !isAfter(until, this.position);
+    return this.reachedTarget;
   }
 
   /** Positions as clients and operators see them: tagged with the store once it is known. */

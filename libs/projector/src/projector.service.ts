@@ -3,39 +3,58 @@ import type pg from 'pg';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE, READ_MODEL_POOL, READ_MODEL_URL } from '#infrastructure';
 import { whileLeader } from './projection-leadership.js';
+import { rebuildBesideIfOutdated } from './projection-rebuild-beside.js';
 import { ProjectionRunner } from './projection-runner.js';
 import type { ProjectionStatus, ProjectionStatusSource } from './projection-status.js';
-import type { Projection } from '#read-model';
+import type { Projection, VersionedProjection } from '#read-model';
 
 /** The projections the projector runs: every read model, from `projectionsFor`. */
 export const PROJECTIONS = Symbol('PROJECTIONS');
 
-/** Starts every registered projection (as leader or standby) and stops them on shutdown. */
+/**
+ * Process managers: followers of the log like projections, with a checkpoint of their own, but
+ * acting on records instead of building tables. Never rebuilt: a replay would act again.
+ */
+export const PROCESS_MANAGERS = Symbol('PROCESS_MANAGERS');
+
+/** Starts every registered projection and process manager (as leader or standby) and stops them on shutdown. */
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown, ProjectionStatusSource {
   private readonly logger = new Logger(ProjectorService.name);
   private readonly stop = new AbortController();
   private readonly runners: ProjectionRunner[];
+  /** The runner of a rebuild under way, by projection index; reported instead of the live one. */
+  private readonly rebuilding = new Map<number, ProjectionRunner>();
   private running: Promise<void>[] = [];
 
   constructor(
-    @Inject(EVENT_STORE) eventStore: EventStore,
-    @Inject(READ_MODEL_POOL) pool: pg.Pool,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(READ_MODEL_POOL) private readonly pool: pg.Pool,
     @Inject(READ_MODEL_URL) private readonly databaseUrl: string,
-    @Inject(PROJECTIONS) private readonly projections: readonly Projection[],
+    @Inject(PROJECTIONS) private readonly projections: readonly VersionedProjection[],
+    @Inject(PROCESS_MANAGERS) private readonly processManagers: readonly Projection[],
   ) {
-    this.runners = projections.map((projection) => new ProjectionRunner(projection, eventStore, pool));
+    this.runners = [...projections, ...processManagers].map((projection) => new ProjectionRunner(projection, eventStore, pool));
   }
 
   onApplicationBootstrap(): void {
-    this.running = this.projections.map((projection, index) =>
-      whileLeader(this.databaseUrl, projection.name, this.stop.signal, (signal) => this.runners[index]!.run(signal)),
+    const followers = [...this.projections, ...this.processManagers];
+    this.running = followers.map((follower, index) =>
+      whileLeader(this.databaseUrl, follower.name, this.stop.signal, async (signal) => {
+        const projection = this.projections[index];
+        if (projection) {
+          await rebuildBesideIfOutdated(projection, this.eventStore, this.pool, signal, (runner) =>
+            runner ? this.rebuilding.set(index, runner) : this.rebuilding.delete(index),
+          );
+        }
+        if (!signal.aborted) await this.runners[index]!.run(signal);
+      }),
     );
-    this.logger.log(`Projector started: ${this.projections.map((projection) => projection.name).join(', ')}`);
+    this.logger.log(`Projector started: ${followers.map((follower) => follower.name).join(', ')}`);
   }
 
   status(): ProjectionStatus[] {
-    return this.runners.map((runner) => runner.status());
+    return this.runners.map((runner, index) => (this.rebuilding.get(index) ?? runner).status());
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -12,3 +12,4 @@ export * from './keyset-cursor.js';
 export * from './keyset-page.js';
 export * from './record-read-model.js';
 export * from './projections.js';
+export * from './projection-tables.js';

@@ -15,3 +15,20 @@ export interface Projection {
   /** Empties the read model, before a replay from the start. */
   reset(tx: pg.PoolClient): Promise<void>;
 }
+
+/**
+ * A projection that owns its tables and says which shape they have. A projector that finds
+ * another version live builds this one beside it from the start of the log while the old tables
+ * keep serving, then swaps the new ones in with one transaction (projection-tables.ts).
+ */
+export interface VersionedProjection extends Projection {
+  /**
+   * Change it whenever the tables or what is written into them change, including the version of
+   * a decider whose state the rows keep.
+   */
+  readonly version: string;
+  /** Every table it writes; all of them, and only them, are created by `createTables`. */
+  readonly tables: readonly string[];
+  /** DDL with unqualified names: a rebuild runs it in a schema of its own. */
+  readonly createTables: string;
+}

@@ -4,8 +4,9 @@ export interface Migration {
 }
 
 /**
- * Read-model tables, built only by projections. Append new migrations; never edit one that has
- * shipped (a projection whose table changes shape gets a migration that resets it, and is rebuilt).
+ * The read-model database's own bookkeeping. Append new migrations; never edit one that has
+ * shipped. Projections own their tables since 0006: a projection whose tables change takes a new
+ * version and is rebuilt beside the old ones (projection-tables.ts), with no migration.
  */
 export const READ_MODEL_MIGRATIONS: readonly Migration[] = [
   {
@@ -86,50 +87,25 @@ export const READ_MODEL_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE projection_checkpoints ADD COLUMN store_kind text, ADD COLUMN store_instance text;`,
   },
   {
-    // Problems, and the incidents that name them (one problem per incident). The process
-    // manager that resolves a fixed problem's incidents keeps its own copy of the links, as of
-    // its own checkpoint.
-    id: '0006-problems',
+    // Which version of each projection's tables is live. The incident tables made above are
+    // version 1; a projector of a later version rebuilds them beside these, then swaps.
+    id: '0006-projection-versions',
     sql: `
-      CREATE TABLE problems (
-        tenant text NOT NULL,
-        id uuid NOT NULL,
-        version bigint NOT NULL,
-        updated_at timestamptz NOT NULL,
-        number text NOT NULL,
-        state text NOT NULL,
-        statement text NOT NULL,
-        description text NOT NULL,
-        service_id text,
-        impact smallint NOT NULL,
-        urgency smallint NOT NULL,
-        priority smallint NOT NULL,
-        assignment_group text,
-        assignee text,
-        root_cause text,
-        workaround text,
-        known_error boolean NOT NULL,
-        fixing_change_id text,
-        resolution jsonb,
-        logged_at timestamptz NOT NULL,
-        search tsvector GENERATED ALWAYS AS (
-          to_tsvector('simple', number || ' ' || statement || ' ' || description || ' ' ||
-            coalesce(root_cause, '') || ' ' || coalesce(workaround, ''))
-        ) STORED,
-        PRIMARY KEY (tenant, id),
-        UNIQUE (tenant, number)
+      CREATE TABLE projection_versions (
+        projection text PRIMARY KEY,
+        version text NOT NULL,
+        tables text[] NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
       );
-      CREATE INDEX problems_queue ON problems (tenant, priority, logged_at, id);
-      CREATE INDEX problems_known_errors ON problems (tenant, priority, logged_at, id) WHERE known_error;
-      CREATE INDEX problems_search ON problems USING gin (search);
-      CREATE TABLE problem_incident_links (
-        tenant text NOT NULL,
-        incident_id uuid NOT NULL,
-        problem_id text NOT NULL,
-        linked_at timestamptz NOT NULL,
-        PRIMARY KEY (tenant, incident_id)
-      );
-      CREATE INDEX problem_incident_links_problem ON problem_incident_links (tenant, problem_id);
+      INSERT INTO projection_versions (projection, version, tables) VALUES
+        ('incidents', '1', '{incidents}'), ('incident-timers', '1', '{incident_timers}');`,
+  },
+  {
+    // The state of the process manager that resolves a fixed problem's incidents: the incident
+    // -> problem links as of its own checkpoint. Not a read model: it is never rebuilt, as a
+    // replay would act on every fix again.
+    id: '0007-problem-fix-links',
+    sql: `
       CREATE TABLE problem_fix_links (
         tenant text NOT NULL,
         incident_id uuid NOT NULL,

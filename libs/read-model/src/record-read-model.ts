@@ -18,7 +18,7 @@ export interface RecordRow extends RowKey {
  * admits, and the row `evolve` that as-of views fold straight from the event store. The list
  * SQL is the record's own; this only names it.
  */
-export interface RecordReadModel<Row extends RecordRow, Filter, Cursor> {
+export interface RecordReadModel<Row extends RecordRow, Filter, Cursor, Folded extends Row = Row> {
   readonly kind: RecordKind;
   /** The projection whose checkpoint `consistentWith` waits for, and whose notices live updates follow. */
   readonly projection: string;
@@ -27,5 +27,6 @@ export interface RecordReadModel<Row extends RecordRow, Filter, Cursor> {
   readonly cursor: KeysetCursor<Cursor>;
   /** The rows among `ids` that the filter admits, with the very conditions of `list`. */
   findMatching(db: Queryable, tenant: string, ids: readonly string[], filter: Filter): Promise<Row[]>;
-  evolve(row: Row | undefined, event: RecordedEvent, key: RowKey): Row | undefined;
+  /** Folds onto the projection's own row, which may keep more than the API reads. */
+  evolve(row: Folded | undefined, event: RecordedEvent, key: RowKey): Folded | undefined;
 }

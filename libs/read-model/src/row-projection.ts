@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { RecordedEvent } from '#event-store';
 import type { RecordKind } from '#events';
-import type { Projection } from './projection.js';
+import type { VersionedProjection } from './projection.js';
 
 export interface RowKey {
   readonly tenant: string;
@@ -13,8 +13,7 @@ export interface RowKey {
  * `evolve` of that row. Loading and saving happen once per batch, not once per event, which is
  * what makes a replay of millions of events fast.
  */
-export interface RowProjectionDefinition<Row> {
-  readonly name: string;
+export interface RowProjectionDefinition<Row> extends Pick<VersionedProjection, 'name' | 'version' | 'tables' | 'createTables'> {
   readonly kind: RecordKind;
   keyOf(event: RecordedEvent): RowKey | undefined;
   evolve(row: Row | undefined, event: RecordedEvent): Row | undefined;
@@ -27,9 +26,13 @@ export function rowKeyString(key: RowKey): string {
   return `${key.tenant}\u0000${key.id}`;
 }
 
-export function rowProjection<Row>(definition: RowProjectionDefinition<Row>): Projection {
+export function rowProjection<Row>(definition: RowProjectionDefinition<Row>): VersionedProjection {
+  const { name, version, tables, createTables } = definition;
   return {
-    name: definition.name,
+    name,
+    version,
+    tables,
+    createTables,
     reset: (tx) => definition.reset(tx),
     async applyBatch(events, tx) {
       const touched = new Map<string, RowKey>();

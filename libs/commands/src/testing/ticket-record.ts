@@ -26,6 +26,7 @@ export const ticketSerializer = new EventSerializer([
 ]);
 
 const ticketDecider: Decider<TicketCommand, TicketEvent, TicketState> = {
+  version: 1,
   initialState: null,
   evolve(state, event) {
     if (event.type === 'TicketOpened') return { number: event.data.number, callerId: event.data.callerId, notes: 0, closed: false };

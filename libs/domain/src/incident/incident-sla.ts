@@ -125,7 +125,7 @@ function timerView(clock: IncidentSlaClock, timer: IncidentSlaTimer): SlaTimerVi
   };
 }
 
-export function incidentSlaTimers(incident: Incident): {
+export function incidentSlaTimers(incident: Pick<Incident, 'sla'>): {
   readonly [T in IncidentSlaTimer]: SlaTimerView;
 } {
   return {

@@ -5,6 +5,8 @@ import { decideIncident } from './incident.decide.js';
 import { evolveIncident, initialIncidentState, type IncidentState } from './incident.state.js';
 
 export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentState> = {
+  // 2: work notes and comments left the state (decide never read them; the read model keeps them).
+  version: 2,
   initialState: initialIncidentState,
   evolve: evolveIncident,
   decide: decideIncident,

@@ -66,8 +66,6 @@ describe(evolveIncident.name, () => {
       majorIncident: { reason: 'Company-wide', at: t(13) },
       problemIds: ['problem-1'],
       changeIds: ['change-1'],
-      workNotes: [{ text: 'Looking', at: t(2) }],
-      comments: [{ text: 'Can you try again?', at: t(4) }],
       reopenCount: 1,
       openedAt: t(0),
       workStartedAt: t(1),
@@ -101,6 +99,25 @@ describe(evolveIncident.name, () => {
     expect(evolveIncident(null, resumed(1))).toBeNull();
     const incident = foldEvents(incidentDecider, [opened, assigned(1)]);
     expect(evolveIncident(incident, opened)).toBe(incident);
+  });
+
+  it('keeps notes and comments out of the state: no decision reads them', () => {
+    const incident = foldEvents(incidentDecider, life)!;
+    expect(incident).not.toHaveProperty('workNotes');
+    expect(incident).not.toHaveProperty('comments');
+  });
+
+  it('has the shape its decider version names, so folded state kept elsewhere is rebuilt when it changes', () => {
+    // Changing the state? Bump incidentDecider.version and add the new shape here.
+    const shapes: Record<number, string[]> = {
+      2: [
+        'assignee', 'assignmentGroup', 'callerId', 'cancellation', 'category', 'changeIds', 'closure',
+        'description', 'holdReason', 'impact', 'incidentId', 'majorIncident', 'number', 'openedAt',
+        'priority', 'problemIds', 'reopenCount', 'resolution', 'serviceId', 'sla', 'status', 'tenant',
+        'title', 'urgency', 'workStartedAt',
+      ],
+    };
+    expect(Object.keys(foldEvents(incidentDecider, life)!).sort()).toEqual(shapes[incidentDecider.version]);
   });
 
   it('replays to the same state every time', () => {

@@ -19,11 +19,6 @@ import {
 
 export type IncidentStatus = 'NEW' | 'IN_PROGRESS' | 'ON_HOLD' | 'RESOLVED' | 'CLOSED' | 'CANCELED';
 
-export interface IncidentEntry {
-  readonly text: string;
-  readonly at: string;
-}
-
 export interface IncidentResolution {
   readonly code: IncidentResolutionCode;
   readonly notes: string;
@@ -38,8 +33,8 @@ export interface IncidentReasonedFact {
 
 /**
  * An incident as folded from its events: what `decide` needs, plus the record's fields so that
- * an as-of view can be read straight from it. Authors of notes and comments are in the events'
- * metadata, not here.
+ * an as-of view can be read straight from it. Notes and comments are not here: no decision reads
+ * them, and the read model keeps them with their authors.
  */
 export interface Incident {
   readonly incidentId: string;
@@ -65,8 +60,6 @@ export interface Incident {
   /** The problem it is linked to, at most one (ITIL: an incident has one underlying problem). */
   readonly problemIds: readonly string[];
   readonly changeIds: readonly string[];
-  readonly workNotes: readonly IncidentEntry[];
-  readonly comments: readonly IncidentEntry[];
   readonly reopenCount: number;
   readonly openedAt: string;
   /** When it first left NEW for IN_PROGRESS. */
@@ -90,8 +83,6 @@ function openedIncident({ slaTargets, openedAt, ...fields }: IncidentOpened['dat
     majorIncident: null,
     problemIds: [],
     changeIds: [],
-    workNotes: [],
-    comments: [],
     reopenCount: 0,
     openedAt,
     workStartedAt: null,
@@ -146,10 +137,10 @@ export function evolveExistingIncident(incident: Incident, event: IncidentEvent)
         serviceId: serviceId === undefined ? incident.serviceId : serviceId,
       };
     }
+    // Notes and comments change nothing a decision reads; the read model keeps them with their authors.
     case 'IncidentWorkNoteAdded':
-      return { ...incident, workNotes: [...incident.workNotes, event.data] };
     case 'IncidentCommentAdded':
-      return { ...incident, comments: [...incident.comments, event.data] };
+      return incident;
     case 'IncidentResolved': {
       const { resolutionCode: code, resolutionNotes: notes, at } = event.data;
       return {

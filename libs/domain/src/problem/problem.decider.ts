@@ -5,6 +5,7 @@ import { decideProblem } from './problem.decide.js';
 import { evolveProblem, initialProblemState, type ProblemState } from './problem.state.js';
 
 export const problemDecider: Decider<ProblemCommand, ProblemEvent, ProblemState> = {
+  version: 1,
   initialState: initialProblemState,
   evolve: evolveProblem,
   decide: decideProblem,

@@ -13,6 +13,7 @@ export const tenantSettingsDecider: Decider<
   TenantSettingsEvent,
   TenantSettingsState
 > = {
+  version: 1,
   initialState: initialTenantSettingsState,
   evolve: evolveTenantSettings,
   decide: decideTenantSettings,

@@ -7,7 +7,8 @@ import { ensureReadModelSchema } from '../read-model-schema.js';
 import { InvalidCursorError } from '../keyset-cursor.js';
 import { incidentListCursor } from './incident-list-cursor.js';
 import { findMatchingIncidentRows, listIncidents, type IncidentListFilter } from './incident-list.js';
-import type { IncidentRow } from './incident-row.js';
+import { incidentViewOf, type FoldedIncidentRow } from './incident-row.js';
+import { incidentProjection } from './incident.projection.js';
 import { saveIncidentRows } from './incident-rows.js';
 
 interface Seed {
@@ -43,7 +44,7 @@ const seeds: readonly Seed[] = [
 const idOf = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
 const numberOf = (n: number) => `INC${(1000 + n).toString().padStart(7, '0')}`;
 
-function toRow(seed: Seed): IncidentRow {
+function toRow(seed: Seed): FoldedIncidentRow {
   const at = new Date(Date.UTC(2026, 0, 1, 0, seed.openedAt)).toISOString();
   const base = evolveIncident(null, {
     ...opened,
@@ -65,7 +66,8 @@ function toRow(seed: Seed): IncidentRow {
     id: incident.incidentId,
     version: '0',
     updatedAt: at,
-    detail: { incident, workNotes: [], comments: [], timeline: [] },
+    folded: incident,
+    detail: { incident: incidentViewOf(incident), workNotes: [], comments: [], timeline: [] },
   };
 }
 
@@ -88,7 +90,7 @@ describe('incident list query (PostgreSQL)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase(2);
-    await ensureReadModelSchema(database.pool);
+    await ensureReadModelSchema(database.pool, [incidentProjection]);
     await saveIncidentRows(database.pool, seeds.map(toRow));
   });
   afterAll(async () => database?.drop());

@@ -1,19 +1,19 @@
 import { incidentDecider } from '#domain';
 import { eventSerializer, type IncidentEvent } from '#events';
 import type { RecordedEvent } from '#event-store';
-import type { AuthoredEntry, IncidentRow } from './incident-row.js';
+import { incidentViewOf, type AuthoredEntry, type FoldedIncidentRow } from './incident-row.js';
 
 /**
  * The incident read model's `evolve`: the domain folds the incident itself, and the row adds what
  * only the envelope knows (authors, the timeline of who did what).
  */
 export function evolveIncidentRow(
-  row: IncidentRow | undefined,
+  row: FoldedIncidentRow | undefined,
   recorded: RecordedEvent,
   key: { tenant: string; id: string },
-): IncidentRow | undefined {
+): FoldedIncidentRow | undefined {
   const event = eventSerializer.deserialize<IncidentEvent>(recorded);
-  const incident = incidentDecider.evolve(row?.detail.incident ?? null, event);
+  const incident = incidentDecider.evolve(row?.folded ?? null, event);
   if (!incident) return row;
   const previous = row?.detail;
   const actor = recorded.metadata.actor;
@@ -24,8 +24,9 @@ export function evolveIncidentRow(
     id: key.id,
     version: recorded.revision.toString(),
     updatedAt: recorded.created.toISOString(),
+    folded: incident,
     detail: {
-      incident,
+      incident: incidentViewOf(incident),
       workNotes:
         event.type === 'IncidentWorkNoteAdded'
           ? [...(previous?.workNotes ?? []), authored(event.data.text)]

@@ -1,4 +1,5 @@
 import type { Incident } from '#domain';
+import type { RecordRow } from '../record-read-model.js';
 
 /** A note or comment with its author, who is known from the event's metadata. */
 export interface AuthoredEntry {
@@ -15,20 +16,63 @@ export interface TimelineEntry {
   readonly state: string;
 }
 
+/**
+ * The fields of the decider's state that the read model shows, chosen one by one: a field added
+ * to the state stays out of rows until it is listed here, with a bump of the projection's version
+ * (incident.projection.ts) so that every row is rebuilt with it.
+ */
+const INCIDENT_VIEW_FIELDS = [
+  'number',
+  'status',
+  'title',
+  'description',
+  'callerId',
+  'serviceId',
+  'category',
+  'impact',
+  'urgency',
+  'priority',
+  'assignmentGroup',
+  'assignee',
+  'holdReason',
+  'resolution',
+  'closure',
+  'cancellation',
+  'majorIncident',
+  'problemIds',
+  'changeIds',
+  'reopenCount',
+  'openedAt',
+  'workStartedAt',
+  'sla',
+] as const satisfies readonly (keyof Incident)[];
+
+export type IncidentView = Pick<Incident, (typeof INCIDENT_VIEW_FIELDS)[number]>;
+
+export function incidentViewOf(incident: Incident): IncidentView {
+  return Object.fromEntries(INCIDENT_VIEW_FIELDS.map((field) => [field, incident[field]])) as unknown as IncidentView;
+}
+
 export interface IncidentDetail {
-  /** The incident folded by the domain's own `evolve`, so the read model and decisions agree. */
-  readonly incident: Incident;
+  readonly incident: IncidentView;
   readonly workNotes: readonly AuthoredEntry[];
   readonly comments: readonly AuthoredEntry[];
   readonly timeline: readonly TimelineEntry[];
 }
 
-/** A row of the `incidents` table; list columns are copied out of the detail for indexing. */
-export interface IncidentRow {
+/** A row of the `incidents` table as the API reads it. */
+export interface IncidentRow extends RecordRow {
   readonly tenant: string;
   readonly id: string;
-  readonly version: string;
   /** When the last event applied was recorded. */
   readonly updatedAt: string;
   readonly detail: IncidentDetail;
+}
+
+/**
+ * The row with what the projection folds the next event onto: the decider's state, kept in a
+ * column of its own that the API never reads, at the decider version the projection names.
+ */
+export interface FoldedIncidentRow extends IncidentRow {
+  readonly folded: Incident;
 }

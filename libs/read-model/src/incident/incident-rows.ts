@@ -1,6 +1,7 @@
 import type pg from 'pg';
+import type { Incident } from '#domain';
 import { rowTable } from '../row-table.js';
-import type { IncidentRow } from './incident-row.js';
+import type { FoldedIncidentRow, IncidentRow } from './incident-row.js';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
@@ -14,48 +15,86 @@ export interface IncidentDbRow {
   detail: IncidentRow['detail'];
 }
 
-/** The `incidents` table, one row per incident. */
-export const incidentRowTable = rowTable<IncidentDbRow, IncidentRow>({
-  table: 'incidents',
-  columns: INCIDENT_ROW_COLUMNS,
-  fromDb: (row) => ({
-    tenant: row.tenant,
-    id: row.id,
-    version: row.version,
-    updatedAt: row.updated_at.toISOString(),
-    detail: row.detail,
-  }),
+const fromDb = (row: IncidentDbRow): IncidentRow => ({
+  tenant: row.tenant,
+  id: row.id,
+  version: row.version,
+  updatedAt: row.updated_at.toISOString(),
+  detail: row.detail,
 });
 
-/** One statement for the whole batch: the list columns are taken out of the detail document. */
-export async function saveIncidentRows(db: Queryable, rows: readonly IncidentRow[]): Promise<void> {
+/** The `incidents` table, one row per incident, as the API reads it. */
+export const incidentRowTable = rowTable<IncidentDbRow, IncidentRow>({ table: 'incidents', columns: INCIDENT_ROW_COLUMNS, fromDb });
+
+/** The same rows with the folded state, which only the projection reads. */
+export const foldedIncidentRowTable = rowTable<IncidentDbRow & { folded: Incident }, FoldedIncidentRow>({
+  table: 'incidents',
+  columns: `${INCIDENT_ROW_COLUMNS}, folded`,
+  fromDb: (row) => ({ ...fromDb(row), folded: row.folded }),
+});
+
+/** Every column a save writes, with its type: the list columns come from the row's view, by name. */
+const SAVED_COLUMNS = {
+  tenant: 'text',
+  id: 'uuid',
+  number: 'text',
+  title: 'text',
+  description: 'text',
+  state: 'text',
+  impact: 'smallint',
+  urgency: 'smallint',
+  priority: 'smallint',
+  caller_id: 'text',
+  service_id: 'text',
+  category: 'text',
+  assignment_group: 'text',
+  assignee: 'text',
+  major: 'boolean',
+  opened_at: 'timestamptz',
+  updated_at: 'timestamptz',
+  version: 'bigint',
+  detail: 'jsonb',
+  folded: 'jsonb',
+} as const;
+
+type SavedRow = { readonly [column in keyof typeof SAVED_COLUMNS]: unknown };
+
+function savedRow({ tenant, id, version, updatedAt, detail, folded }: FoldedIncidentRow): SavedRow {
+  const incident = detail.incident;
+  return {
+    tenant,
+    id,
+    number: incident.number,
+    title: incident.title,
+    description: incident.description,
+    state: incident.status,
+    impact: incident.impact,
+    urgency: incident.urgency,
+    priority: Number(incident.priority.slice(1)),
+    caller_id: incident.callerId,
+    service_id: incident.serviceId,
+    category: incident.category,
+    assignment_group: incident.assignmentGroup,
+    assignee: incident.assignee,
+    major: incident.majorIncident !== null,
+    opened_at: incident.openedAt,
+    updated_at: updatedAt,
+    version,
+    detail,
+    folded,
+  };
+}
+
+const columns = Object.keys(SAVED_COLUMNS);
+const UPSERT_INCIDENT_ROWS = `
+  INSERT INTO incidents (${columns.join(', ')})
+  SELECT ${columns.join(', ')}
+  FROM jsonb_to_recordset($1::jsonb) AS r(${Object.entries(SAVED_COLUMNS).map(([name, type]) => `${name} ${type}`).join(', ')})
+  ON CONFLICT (tenant, id) DO UPDATE SET
+    ${columns.filter((name) => name !== 'tenant' && name !== 'id').map((name) => `${name} = EXCLUDED.${name}`).join(', ')}`;
+
+/** One statement for the whole batch. */
+export async function saveIncidentRows(db: Queryable, rows: readonly FoldedIncidentRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.query(
-    `INSERT INTO incidents (tenant, id, number, title, description, state, impact, urgency, priority,
-       caller_id, service_id, category, assignment_group, assignee, major, opened_at, updated_at, version, detail)
-     SELECT r.tenant, r.id, i->>'number', i->>'title', i->>'description', i->>'status',
-       (i->>'impact')::smallint, (i->>'urgency')::smallint, substr(i->>'priority', 2)::smallint,
-       i->>'callerId', i->>'serviceId', i->>'category', i->>'assignmentGroup', i->>'assignee',
-       coalesce(i->'majorIncident' <> 'null'::jsonb, false), (i->>'openedAt')::timestamptz, r.updated_at, r.version, r.detail
-     FROM jsonb_to_recordset($1::jsonb) AS r(tenant text, id uuid, version bigint, updated_at timestamptz, detail jsonb),
-       LATERAL (SELECT r.detail->'incident' AS i) AS d
-     ON CONFLICT (tenant, id) DO UPDATE SET
-       number = EXCLUDED.number, title = EXCLUDED.title, description = EXCLUDED.description,
-       state = EXCLUDED.state, impact = EXCLUDED.impact, urgency = EXCLUDED.urgency,
-       priority = EXCLUDED.priority, caller_id = EXCLUDED.caller_id, service_id = EXCLUDED.service_id,
-       category = EXCLUDED.category, assignment_group = EXCLUDED.assignment_group,
-       assignee = EXCLUDED.assignee, major = EXCLUDED.major, opened_at = EXCLUDED.opened_at,
-       updated_at = EXCLUDED.updated_at, version = EXCLUDED.version, detail = EXCLUDED.detail`,
-    [
-      JSON.stringify(
-        rows.map((row) => ({
-          tenant: row.tenant,
-          id: row.id,
-          version: row.version,
-          updated_at: row.updatedAt,
-          detail: row.detail,
-        })),
-      ),
-    ],
-  );
+  await db.query(UPSERT_INCIDENT_ROWS, [JSON.stringify(rows.map(savedRow))]);
 }

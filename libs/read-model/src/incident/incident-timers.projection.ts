@@ -1,7 +1,8 @@
 import { incidentDecider, type Incident } from '#domain';
 import { eventSerializer, parseRecordStreamId, type IncidentEvent } from '#events';
 import { incidentTimerRowTable, saveIncidentTimerRows } from './incident-timer-rows.js';
-import type { Projection } from '../projection.js';
+import type { VersionedProjection } from '../projection.js';
+import { INCIDENT_TIMERS_TABLE } from './incident-tables.js';
 import type { IncidentTimerRow } from './incident-timer-row.js';
 import { rowKeyString, rowProjection } from '../row-projection.js';
 import { incidentEventKey } from './incident-event-key.js';
@@ -19,9 +20,12 @@ function isFinal(incident: Incident): boolean {
  * auto-close period changes, rows written before still hold the old instant: the worker
  * reschedules those it finds early, and a rebuild of this projection recomputes them all.
  */
-export function incidentTimersProjection(autoCloseAfterDays: number): Projection {
+export function incidentTimersProjection(autoCloseAfterDays: number): VersionedProjection {
   const rows = rowProjection<IncidentTimerRow>({
     name: INCIDENT_TIMERS_PROJECTION,
+    version: `1/decider-${incidentDecider.version}`,
+    tables: ['incident_timers'],
+    createTables: INCIDENT_TIMERS_TABLE,
     kind: 'incident',
     keyOf: incidentEventKey,
     evolve: (row, recorded) => {

@@ -10,3 +10,4 @@ export * from './incident.projection.js';
 export * from './incident.read-model.js';
 export * from './incident-timer-due.js';
 export * from './incident-timers.projection.js';
+export * from './incident-tables.js';

@@ -6,3 +6,4 @@ export * from './problem-incident-links.js';
 export * from './problem-row.evolve.js';
 export * from './problem.projection.js';
 export * from './problem.read-model.js';
+export * from './problem-tables.js';

@@ -1,13 +1,15 @@
 import type pg from 'pg';
 import { eventSerializer, parseRecordStreamId } from '#events';
 import type { RecordedEvent } from '#event-store';
-import type { Projection } from '../projection.js';
+import { problemDecider } from '#domain';
+import type { VersionedProjection } from '../projection.js';
 import type { UpdatedRecord } from '../read-model-update.js';
 import { rowKeyString, rowProjection, type RowKey } from '../row-projection.js';
 import { applyIncidentProblemLinks, incidentProblemLinkOf } from './problem-incident-links.js';
 import type { ProblemRow } from './problem-row.js';
 import { evolveProblemRow } from './problem-row.evolve.js';
 import { problemRowTable, saveProblemRows } from './problem-rows.js';
+import { PROBLEM_TABLES } from './problem-tables.js';
 
 export const PROBLEM_PROJECTION = 'problems';
 
@@ -20,6 +22,9 @@ function problemEventKey(event: RecordedEvent): RowKey | undefined {
 
 const problemRows = rowProjection<ProblemRow>({
   name: PROBLEM_PROJECTION,
+  version: `1/decider-${problemDecider.version}`,
+  tables: ['problems', PROBLEM_INCIDENT_LINKS_TABLE],
+  createTables: PROBLEM_TABLES,
   kind: 'problem',
   keyOf: problemEventKey,
   evolve: (row, event) => evolveProblemRow(row, event, parseRecordStreamId('problem', event.streamId)!),
@@ -44,8 +49,8 @@ async function versionsOf(tx: pg.PoolClient, problems: readonly { tenant: string
  * incidents' own events record. Both in one projection, so a problem and its incidents are
  * always as of the same position.
  */
-export const problemProjection: Projection = {
-  name: PROBLEM_PROJECTION,
+export const problemProjection: VersionedProjection = {
+  ...problemRows,
   async applyBatch(events, tx) {
     const changed = await problemRows.applyBatch(events, tx);
     const links = events.map(incidentProblemLinkOf).filter((link) => link !== undefined);
