@@ -10,7 +10,7 @@ const PROBLEM_ROW_COLUMNS = `problems.tenant, problems.id::text AS id, problems.
   root_cause, workaround, known_error, fixing_change_id, resolution, logged_at,
   array(SELECT link.incident_id::text FROM problem_incident_links AS link
         WHERE link.tenant = problems.tenant AND link.problem_id = problems.id::text
-        ORDER BY link.linked_at, link.incident_id) AS linked_incident_ids`;
+        ORDER BY link.seq) AS linked_incident_ids`;
 
 export interface ProblemDbRow {
   tenant: string;

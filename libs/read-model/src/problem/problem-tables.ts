@@ -42,6 +42,8 @@ export const PROBLEM_TABLES = `
     incident_id uuid NOT NULL,
     problem_id text NOT NULL,
     linked_at timestamptz NOT NULL,
+    -- Log order of the links, which instants (equal within one clock tick) cannot give.
+    seq bigint GENERATED ALWAYS AS IDENTITY,
     PRIMARY KEY (tenant, incident_id)
   );
   CREATE INDEX problem_incident_links_problem ON problem_incident_links (tenant, problem_id);`;
