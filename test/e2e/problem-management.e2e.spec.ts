@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { graphql } from './support/graphql-client.js';
 import { change, countEvents, openIncident } from './support/incident-api.js';
-import { caughtUp, changeProblem, eventually, logProblem } from './support/problem-api.js';
+import { caughtUp, changeProblem, eventually, logProblem, mutateProblem } from './support/problem-api.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const PM = 'problem-fix-resolves-incidents';
@@ -122,6 +122,22 @@ describe('problem management end to end', () => {
     const resolved = await changeProblem(app, initechManager, 'resolveProblem', { id, resolutionCode: 'FIX_APPLIED' });
     await caughtUp(app, PM, resolved.position);
     expect(await countEvents(app, incidentId)).toBe(before);
+  });
+
+  it('takes retries and expected versions as incidents do', async () => {
+    const input = { statement: 'Backups fail nightly', impact: 3, urgency: 2, commandId: 'log-backups-1' };
+    const first = await logProblem(app, manager, input);
+    const retry = await logProblem(app, manager, input);
+    expect(retry.problem.id).toBe(first.problem.id);
+    expect(retry.version).toBe(first.version);
+    expect(first.problem).toMatchObject({ priority: 'P4', state: 'NEW' });
+    const reused = await mutateProblem(app, manager, 'logProblem', { ...input, statement: 'Something else' });
+    expect(reused.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    await changeProblem(app, manager, 'assessProblem', { id: first.problem.id, impact: 3, urgency: 2 });
+    const stale = await mutateProblem(app, manager, 'assignProblem', { id: first.problem.id, assignee: 'dave', expectedVersion: first.version });
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONCURRENCY_CONFLICT');
+    const misfit = await mutateProblem(app, manager, 'closeProblem', { id: first.problem.id });
+    expect(misfit.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
   });
 
   it('moves and removes links: an incident names at most one problem, and both records show it', async () => {
