@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import type { EventStore } from '#event-store';
-import { EVENT_STORE } from '#infrastructure';
+import { QUERY_EVENT_STORE } from '#infrastructure';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { hasAnyRole, ROLES, type Principal, type Role } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -26,7 +26,7 @@ const HISTORY_READERS_OF: { readonly [K in RecordKind]: readonly Role[] } = {
 export class HistoryResolver {
   constructor(
     private readonly events: RecordEventsReader,
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(QUERY_EVENT_STORE) private readonly eventStore: EventStore,
   ) {}
 
   @Query(() => [HistoryEvent], { description: 'Every event of a record of your tenant, oldest first, from the event store' })
