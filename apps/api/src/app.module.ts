@@ -22,6 +22,7 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { Metrics } from './metrics/metrics.js';
 import { HealthController } from './health/health.controller.js';
 import { IncidentModule } from './incident/incident.module.js';
+import { ProblemModule } from './problem/problem.module.js';
 import { NodeModule } from './node/node.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { ReadModelModule } from './read-model/read-model.module.js';
@@ -50,6 +51,7 @@ export class AppModule {
         CommandsModule,
         RecordCommandsModule,
         IncidentModule,
+        ProblemModule,
         TenantModule,
         NodeModule,
         ...(config.runProjector ? [ProjectorModule] : []),

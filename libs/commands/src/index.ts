@@ -10,4 +10,5 @@ export * from './record-command.js';
 export * from './record-command.handler.js';
 export * from './system-command-sender.js';
 export * from './incident/index.js';
+export * from './problem/index.js';
 export * from './commands.module.js';

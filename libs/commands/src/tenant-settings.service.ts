@@ -32,6 +32,11 @@ export class TenantSettingsService {
     return (await this.settings(tenant)).incidentSlaPolicy ?? defaultIncidentSlaPolicy;
   }
 
+  /** SPEC: on unless the tenant turned it off. */
+  async resolveLinkedIncidentsOnFix(tenant: string): Promise<boolean> {
+    return (await this.settings(tenant)).resolveLinkedIncidentsOnFix ?? true;
+  }
+
   /** Concurrent callers share one read; a failed read is not kept. */
   settings(tenant: string): Promise<TenantSettingsState> {
     const cached = this.cache.get(tenant);
@@ -49,17 +54,17 @@ export class TenantSettingsService {
     this.cache.delete(tenant);
   }
 
-  /** Every event holds the whole policy, so the last one is the current state. */
+  /** Each event holds the whole of one setting, and a tenant changes settings rarely: the stream is short. */
   private async read(tenant: string): Promise<TenantSettingsState> {
     const { initialState, evolve } = tenantSettingsDecider;
+    let state = initialState;
     try {
-      const last = this.store.readStream(tenantSettingsStreamId(tenant), { direction: 'backwards', maxCount: 1 });
-      for await (const recorded of last) {
-        return evolve(initialState, eventSerializer.deserialize<TenantSettingsEvent>(recorded));
+      for await (const recorded of this.store.readStream(tenantSettingsStreamId(tenant))) {
+        state = evolve(state, eventSerializer.deserialize<TenantSettingsEvent>(recorded));
       }
     } catch (error) {
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
-    return initialState;
+    return state;
   }
 }

@@ -1,6 +1,11 @@
 import { EventSerializer } from './event-serializer.js';
 import { incidentEventContracts } from './incident/incident-event-contracts.js';
+import { problemEventContracts } from './problem/problem-event-contracts.js';
 import { tenantSettingsEventContracts } from './tenant/tenant-settings-event-contracts.js';
 
 /** Every event the product stores, for reading and writing them with their stored names. */
-export const eventSerializer = new EventSerializer([...incidentEventContracts, ...tenantSettingsEventContracts]);
+export const eventSerializer = new EventSerializer([
+  ...incidentEventContracts,
+  ...problemEventContracts,
+  ...tenantSettingsEventContracts,
+]);

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { Clock, SystemCommandSender, TenantSettingsService } from '#commands';
 import type { AppConfig } from '#config';
-import { APP_CONFIG } from '#infrastructure';
+import type { EventStore } from '#event-store';
+import { APP_CONFIG, EVENT_STORE } from '#infrastructure';
 import { projectionsFor } from '#read-model';
+import { problemFixProcessManager } from './problems/problem-fix-process-manager.js';
 import { PROJECTION_STATUS } from './projection-status.js';
-import { PROJECTIONS, ProjectorService } from './projector.service.js';
+import { PROCESS_MANAGERS, PROJECTIONS, ProjectorService } from './projector.service.js';
 import {
   defaultIncidentTimerWorkerOptions,
   INCIDENT_TIMER_WORKER_OPTIONS,
@@ -11,13 +14,21 @@ import {
 } from './timers/incident-timer-worker.js';
 
 /**
- * Runs the projections and the timer worker; imported by the projector app, and by the api when
- * it runs one in-process. The worker sends commands, so the host also imports the global
- * CommandsModule (system command sender and Clock), as the api does.
+ * Runs the projections, the process managers and the timer worker; imported by the projector
+ * app, and by the api when it runs one in-process. The worker and the process managers send
+ * commands, so the host also imports the global CommandsModule (system command sender, tenant
+ * settings and Clock), as the api does.
  */
 @Module({
   providers: [
     { provide: PROJECTIONS, useFactory: (config: AppConfig) => projectionsFor(config), inject: [APP_CONFIG] },
+    {
+      provide: PROCESS_MANAGERS,
+      useFactory: (store: EventStore, sender: SystemCommandSender, settings: TenantSettingsService, clock: Clock) => [
+        problemFixProcessManager({ store, sender, settings, clock }),
+      ],
+      inject: [EVENT_STORE, SystemCommandSender, TenantSettingsService, Clock],
+    },
     ProjectorService,
     { provide: PROJECTION_STATUS, useExisting: ProjectorService },
     { provide: INCIDENT_TIMER_WORKER_OPTIONS, useValue: defaultIncidentTimerWorkerOptions },

@@ -2,6 +2,10 @@ import { IncidentModule } from '../incident/incident.module.js';
 import { IncidentQueriesResolver } from '../incident/graphql/incident-queries.resolver.js';
 import { IncidentModel } from '../incident/graphql/incident.type.js';
 import { INCIDENT_READERS } from '../incident/incident-roles.js';
+import { ProblemQueriesResolver } from '../problem/graphql/problem-queries.resolver.js';
+import { ProblemModel } from '../problem/graphql/problem.type.js';
+import { PROBLEM_READERS } from '../problem/problem-roles.js';
+import { ProblemModule } from '../problem/problem.module.js';
 import type { NodeSource } from './node-source.js';
 
 /**
@@ -10,4 +14,5 @@ import type { NodeSource } from './node-source.js';
  */
 export const NODE_SOURCES: readonly NodeSource[] = [
   { type: IncidentModel, readers: INCIDENT_READERS, module: IncidentModule, finder: IncidentQueriesResolver },
+  { type: ProblemModel, readers: PROBLEM_READERS, module: ProblemModule, finder: ProblemQueriesResolver },
 ];

@@ -6,6 +6,7 @@ import {
   decideChangeLink,
   decideComment,
   decideProblemLink,
+  decideProblemUnlink,
   decideWorkNote,
 } from './incident-collaboration.decide.js';
 import {
@@ -64,6 +65,8 @@ export function decideIncident(command: IncidentCommand, state: IncidentState): 
       return decideMajorIncident(command.data, state, now);
     case 'LinkIncidentToProblem':
       return decideProblemLink(command.data, state, now);
+    case 'UnlinkIncidentFromProblem':
+      return decideProblemUnlink(command.data, state, now);
     case 'LinkIncidentToChange':
       return decideChangeLink(command.data, state, now);
     case 'RecordIncidentSlaWarning':
