@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  defaultAlertPolicy,
   defaultIncidentSlaPolicy,
+  type AlertPolicy,
   tenantSettingsDecider,
   type IncidentSlaPolicy,
   type TenantSettingsState,
@@ -49,17 +51,21 @@ export class TenantSettingsService {
     this.cache.delete(tenant);
   }
 
-  /** Every event holds the whole policy, so the last one is the current state. */
+  async alertPolicy(tenant: string): Promise<AlertPolicy> {
+    return (await this.settings(tenant)).alertPolicy ?? defaultAlertPolicy;
+  }
+
+  /** Settings change seldom, so the whole stream is short: folded from its first event. */
   private async read(tenant: string): Promise<TenantSettingsState> {
     const { initialState, evolve } = tenantSettingsDecider;
+    let state = initialState;
     try {
-      const last = this.store.readStream(tenantSettingsStreamId(tenant), { direction: 'backwards', maxCount: 1 });
-      for await (const recorded of last) {
-        return evolve(initialState, eventSerializer.deserialize<TenantSettingsEvent>(recorded));
+      for await (const recorded of this.store.readStream(tenantSettingsStreamId(tenant))) {
+        state = evolve(state, eventSerializer.deserialize<TenantSettingsEvent>(recorded));
       }
     } catch (error) {
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
-    return initialState;
+    return state;
   }
 }

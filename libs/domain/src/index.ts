@@ -5,3 +5,5 @@ export * from './instant.js';
 export * from './shared/index.js';
 export * from './incident/index.js';
 export * from './tenant/index.js';
+export * from './service-account/index.js';
+export * from './alert/index.js';

@@ -1,6 +1,13 @@
+import { alertEventContracts } from './alert/alert-event-contracts.js';
 import { EventSerializer } from './event-serializer.js';
 import { incidentEventContracts } from './incident/incident-event-contracts.js';
+import { serviceAccountEventContracts } from './service-account/service-account-event-contracts.js';
 import { tenantSettingsEventContracts } from './tenant/tenant-settings-event-contracts.js';
 
 /** Every event the product stores, for reading and writing them with their stored names. */
-export const eventSerializer = new EventSerializer([...incidentEventContracts, ...tenantSettingsEventContracts]);
+export const eventSerializer = new EventSerializer([
+  ...incidentEventContracts,
+  ...tenantSettingsEventContracts,
+  ...serviceAccountEventContracts,
+  ...alertEventContracts,
+]);

@@ -1,4 +1,4 @@
-import type { IncidentHoldReason, IncidentResolutionCode, IncidentSlaTimer } from '#events';
+import type { AlertSeverity, IncidentHoldReason, IncidentResolutionCode, IncidentSlaTimer } from '#events';
 import type { DomainCommand } from '../domain-command.js';
 import type { IncidentSlaPolicy } from './incident-sla-policy.js';
 
@@ -115,6 +115,23 @@ export type RecordIncidentSlaBreach = DomainCommand<
   { readonly timer: IncidentSlaTimer }
 >;
 
+/** What a monitoring tool says of an alert each time it sends it. */
+export interface IncidentAlert {
+  readonly source: string;
+  readonly fingerprint: string;
+  readonly severity: AlertSeverity;
+  readonly summary: string;
+}
+
+/** Opens the incident of an alert's episode, or counts a repeat on it while it is active. */
+export type RaiseIncidentAlert = DomainCommand<
+  'RaiseIncidentAlert',
+  { readonly open: OpenIncident['data']; readonly alert: IncidentAlert }
+>;
+
+/** `resolve` is the tenant's alert policy. */
+export type ClearIncidentAlert = DomainCommand<'ClearIncidentAlert', { readonly resolve: boolean }>;
+
 export type IncidentCommand =
   | OpenIncident
   | AssignIncident
@@ -133,4 +150,6 @@ export type IncidentCommand =
   | LinkIncidentToProblem
   | LinkIncidentToChange
   | RecordIncidentSlaWarning
-  | RecordIncidentSlaBreach;
+  | RecordIncidentSlaBreach
+  | RaiseIncidentAlert
+  | ClearIncidentAlert;

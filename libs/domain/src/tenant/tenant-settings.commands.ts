@@ -10,4 +10,7 @@ export type ConfigureIncidentSlaPolicy = DomainCommand<
   { readonly policy: { readonly [P in Priority]?: IncidentSlaTargets | null } }
 >;
 
-export type TenantSettingsCommand = ConfigureIncidentSlaPolicy;
+/** Whether a monitoring tool's clear of an alert resolves the incident it opened. */
+export type ConfigureAlertPolicy = DomainCommand<'ConfigureAlertPolicy', { readonly resolveIncidentOnClear: boolean }>;
+
+export type TenantSettingsCommand = ConfigureIncidentSlaPolicy | ConfigureAlertPolicy;

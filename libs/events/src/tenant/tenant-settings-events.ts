@@ -11,6 +11,12 @@ export type IncidentSlaPolicyConfigured = DomainEvent<
   { readonly policy: IncidentSlaTargetsByPriority; readonly at: string }
 >;
 
-export type TenantSettingsEvent = IncidentSlaPolicyConfigured;
+/** Whether a monitoring tool's clear of an alert resolves the incident the alert opened. */
+export type AlertPolicyConfigured = DomainEvent<
+  'AlertPolicyConfigured',
+  { readonly resolveIncidentOnClear: boolean; readonly at: string }
+>;
+
+export type TenantSettingsEvent = IncidentSlaPolicyConfigured | AlertPolicyConfigured;
 
 export type TenantSettingsEventType = TenantSettingsEvent['type'];
