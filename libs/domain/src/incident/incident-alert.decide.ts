@@ -1,4 +1,5 @@
 import { alertSeverities, type IncidentAlertReceived, type IncidentEvent } from '#events';
+import { DomainError } from '../domain-error.js';
 import { requireOneOf, requireText } from '../shared/input.guards.js';
 import type { ClearIncidentAlert, IncidentAlert, RaiseIncidentAlert } from './incident.commands.js';
 import { activeStatuses, requireIncident, requireStatus } from './incident.guards.js';
@@ -13,7 +14,7 @@ import type { IncidentState } from './incident.state.js';
  */
 export function decideAlertRaise(data: RaiseIncidentAlert['data'], state: IncidentState, now: string): IncidentEvent[] {
   const received = alertReceived(data.alert, now);
-  if (state === null) return [...decideOpen(data.open, state, now), received];
+  if (state === null) return [...decideOpen(data.open ?? refuseMissing(), state, now), received];
   requireStatus(state, activeStatuses, 'record an alert on');
   return [received];
 }
@@ -29,6 +30,10 @@ export function decideAlertClear(data: ClearIncidentAlert['data'], state: Incide
   if (!data.resolve) return [cleared];
   const notes = `The alert was cleared by ${incident.alert.source}`;
   return [cleared, ...decideResolve({ resolutionCode: 'CLEARED_BY_MONITORING', resolutionNotes: notes }, state, now)];
+}
+
+function refuseMissing(): never {
+  throw DomainError.notFound('Incident not found');
 }
 
 function alertReceived(alert: IncidentAlert, at: string): IncidentAlertReceived {

@@ -123,10 +123,14 @@ export interface IncidentAlert {
   readonly summary: string;
 }
 
-/** Opens the incident of an alert's episode, or counts a repeat on it while it is active. */
+/**
+ * Opens the incident of an alert's episode, or counts a repeat on it while it is active. A repeat
+ * sends no `open` fields (allocating a number for each would leave gaps in numbering): on an
+ * incident that does not exist it is NOT_FOUND.
+ */
 export type RaiseIncidentAlert = DomainCommand<
   'RaiseIncidentAlert',
-  { readonly open: OpenIncident['data']; readonly alert: IncidentAlert }
+  { readonly open: OpenIncident['data'] | null; readonly alert: IncidentAlert }
 >;
 
 /** `resolve` is the tenant's alert policy. */
