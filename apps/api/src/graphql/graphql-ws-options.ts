@@ -4,11 +4,15 @@ import type { Extra } from 'graphql-ws/use/ws';
 import { authenticate } from '../auth/authenticate.js';
 import type { GraphQLContext } from '../auth/graphql-context.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
+import { ApiError } from '../errors/api-error.js';
 import { formatGraphQLError } from '../errors/format-graphql-error.js';
 import type { OperationAdmission } from './limits/operation-admission.js';
 
-/** What a connection keeps: the caller, authenticated once when it connects. */
-export type ConnectionState = { context: GraphQLContext };
+/**
+ * What a connection keeps: the caller, authenticated when it connects, and the credential, as a
+ * service account's standing is checked again before each of its operations.
+ */
+export type ConnectionState = { context: GraphQLContext; authorization: unknown };
 type WsExtra = Extra & Partial<ConnectionState>;
 
 /** setTimeout's longest delay; a token valid for longer is checked again after that. */
@@ -37,17 +41,33 @@ export function graphqlWsOptions(
   return {
     onConnect: async (ctx) => {
       const params = ctx.connectionParams ?? {};
-      ctx.extra.context = await authenticate(verifier, params.authorization ?? params.Authorization);
+      ctx.extra.authorization = params.authorization ?? params.Authorization;
+      ctx.extra.context = await authenticate(verifier, ctx.extra.authorization);
       if (ctx.extra.context.principal?.expiresAt) closeWhenTokenExpires(ctx.extra, ctx.extra.context.principal.expiresAt);
       return true;
     },
-    onSubscribe: (ctx, _id, payload) => admission.admitOverWebSocket(ctx.extra.context ?? {}, payload),
+    onSubscribe: async (ctx, _id, payload) => {
+      const refusal = await reauthenticateServiceAccount(verifier, ctx.extra);
+      return refusal ? [refusal] : admission.admitOverWebSocket(ctx.extra.context ?? {}, payload);
+    },
     context: (ctx) => ctx.extra.context ?? {},
     onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatGraphQLError(error.toJSON(), error)),
     // A refused subscribe (UNAUTHENTICATED, NOT_FOUND...) arrives as a result with errors, which
     // graphql-ws would otherwise send unformatted.
     onNext: (_ctx, _id, _payload, _args, result) => formatResultErrors(result as ExecutionResult),
   };
+}
+
+/**
+ * A revoked, rotated or expired service account's socket gets UNAUTHENTICATED (with the reason)
+ * for its next operation, and keeps getting it: the credential never works again.
+ */
+async function reauthenticateServiceAccount(verifier: TokenVerifier, extra: WsExtra): Promise<ApiError | undefined> {
+  if (!extra.context?.principal?.serviceAccountId) return undefined;
+  const context = await authenticate(verifier, extra.authorization);
+  if (context.principal) return undefined;
+  const failure = context.authFailure!;
+  return new ApiError('UNAUTHENTICATED', failure.message, { reason: failure.reason });
 }
 
 function formatResultErrors(result: ExecutionResult): FormattedExecutionResult | undefined {

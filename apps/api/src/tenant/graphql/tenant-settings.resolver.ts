@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { defaultIncidentSlaPolicy } from '#domain';
+import { defaultAlertPolicy, defaultIncidentSlaPolicy } from '#domain';
 import { Clock, TenantSettingsService } from '#commands';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
@@ -22,8 +22,12 @@ export class TenantSettingsResolver {
   /** Open to every role of the tenant: the targets show on every incident anyway. */
   @Query(() => TenantSettings, { description: "Your tenant's settings; every role may read them" })
   async tenantSettings(@CurrentPrincipal() principal: Principal): Promise<TenantSettings> {
-    const { incidentSlaPolicy } = await this.settings.settings(principal.tenant);
-    return { incidentSlaPolicy: incidentSlaPolicy ?? defaultIncidentSlaPolicy, isDefault: incidentSlaPolicy === null };
+    const { incidentSlaPolicy, alertPolicy } = await this.settings.settings(principal.tenant);
+    return {
+      incidentSlaPolicy: incidentSlaPolicy ?? defaultIncidentSlaPolicy,
+      isDefault: incidentSlaPolicy === null,
+      alertPolicy: alertPolicy ?? defaultAlertPolicy,
+    };
   }
 
   @Mutation(() => TenantSettingsPayload, {

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { AlertPolicy } from '../../alert/alert-policy.type.js';
 import { IncidentSlaPolicy } from './incident-sla-policy.type.js';
 
 @ObjectType({ description: "The caller's tenant's settings, as commands use them" })
@@ -7,4 +8,6 @@ export class TenantSettings {
   incidentSlaPolicy!: IncidentSlaPolicy;
   @Field({ description: 'True while the tenant has not configured its own policy (SPEC defaults)' })
   isDefault!: boolean;
+  @Field(() => AlertPolicy, { description: "What clearAlert does to an alert's incident" })
+  alertPolicy!: AlertPolicy;
 }
