@@ -1,15 +1,18 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { ServiceAccountStatus } from '#domain';
 import { enumOf } from '../graphql/enum-of.js';
 import { DateTimeScalar } from '../graphql/date-time.scalar.js';
-import { registerEnumType } from '@nestjs/graphql';
 import type { Role } from '../auth/principal.js';
 import { RoleEnum } from './role.enum.js';
 
 export const ServiceAccountStateEnum = enumOf<ServiceAccountStatus>(['ACTIVE', 'REVOKED']);
 registerEnumType(ServiceAccountStateEnum, {
   name: 'ServiceAccountState',
-  description: 'Whether its credential may work (ACTIVE, until expiresAt) or never again (REVOKED)',
+  description: 'Whether its credential may work',
+  valuesMap: {
+    ACTIVE: { description: 'Its credential works, until expiresAt if it has one' },
+    REVOKED: { description: 'Its credential never works again' },
+  },
 });
 
 @ObjectType({ description: 'Who did something to a service account, and when' })
