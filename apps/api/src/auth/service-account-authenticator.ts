@@ -38,16 +38,15 @@ export class ServiceAccountAuthenticator {
       throw InvalidTokenError.malformed('A service account credential is itsmsa.<tenant>.<account id>.<secret>');
     }
     const account = await this.account(credential);
+    if (!account) throw badSecret();
     const digest = createHash('sha256').update(token).digest('base64url');
     const matched = this.verified.get(digest);
-    if (matched !== account?.secretHash) {
+    if (matched !== account.secretHash) {
       if (matched !== undefined) throw new InvalidTokenError('rotated', 'The service account secret was rotated; use the new one');
-      if (!account || !(await serviceAccountSecretMatches(credential.secret, account.secretHash))) {
-        throw new InvalidTokenError('bad_secret', 'No service account has this credential');
-      }
+      if (!(await serviceAccountSecretMatches(credential.secret, account.secretHash))) throw badSecret();
       this.verified.set(digest, account.secretHash);
     }
-    return principalOf(account!, this.clock.now());
+    return principalOf(account, this.clock.now());
   }
 
   private async account({ tenant, accountId }: ServiceAccountCredential): Promise<ServiceAccount | null> {
@@ -61,6 +60,11 @@ export class ServiceAccountAuthenticator {
     }
     return foldEvents(serviceAccountDecider, events);
   }
+}
+
+/** The same answer for an unknown account and a wrong secret: nothing tells which accounts exist. */
+function badSecret(): InvalidTokenError {
+  return new InvalidTokenError('bad_secret', 'No service account has this credential');
 }
 
 function principalOf(account: ServiceAccount, now: Date): Principal {
