@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { graphql, wsClient } from './support/graphql-client.js';
-import { errorCode, openIncident } from './support/incident-api.js';
+import { errorCode } from './support/incident-api.js';
 import { createServiceAccount, createServiceAccountAs, SERVICE_ACCOUNT_FIELDS } from './support/service-account-api.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -103,6 +105,19 @@ describe('service accounts: automation identities a tenant admin manages', () =>
           { next: (value) => (result = value), error: (error) => resolve({ errors: error as never }), complete: () => resolve(result as never) },
         );
       });
+    let connected!: () => void;
+    const live = createClient({
+      url: `${app.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${account.credential}` },
+      retryAttempts: 0,
+      on: { connected: () => connected() },
+    });
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => live.on('closed', (event) => resolve(event as never)));
+    await new Promise<void>((resolve) => {
+      connected = resolve;
+      live.subscribe({ query: 'subscription { incidentsChanged { id } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+    });
     try {
       expect((await run()).errors).toBeDefined(); // automation may not list accounts: FORBIDDEN, yet authenticated
       const before = await graphql(app.url, OPEN, {}, account.credential);
@@ -112,10 +127,13 @@ describe('service accounts: automation identities a tenant admin manages', () =>
       expect(unauthenticatedReason(await graphql(app.url, OPEN, {}, account.credential))).toBe('revoked');
       const refused = await run();
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'revoked' });
+      // A subscription already running is cut once the revocation is projected.
+      expect(await closed).toMatchObject({ code: 4401, reason: 'Service account revoked' });
       expect(errorCode(await revoke(admin, account.serviceAccountId))).toBe('INVALID_TRANSITION');
       expect(errorCode(await rotate(admin, account.serviceAccountId))).toBe('INVALID_TRANSITION');
     } finally {
       await client.dispose();
+      await live.dispose();
     }
   });
 

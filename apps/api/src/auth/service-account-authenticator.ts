@@ -26,6 +26,7 @@ const VERIFIED_LIMIT = 10_000;
 export class ServiceAccountAuthenticator {
   /** sha256 of a credential that matched -> the secret hash it matched. */
   private readonly verified = new LRUCache<string, string>({ max: VERIFIED_LIMIT });
+  private readonly verifying = new Map<string, Promise<boolean>>();
 
   constructor(
     @Inject(QUERY_EVENT_STORE) private readonly store: EventStore,
@@ -43,10 +44,21 @@ export class ServiceAccountAuthenticator {
     const matched = this.verified.get(digest);
     if (matched !== account.secretHash) {
       if (matched !== undefined) throw new InvalidTokenError('rotated', 'The service account secret was rotated; use the new one');
-      if (!(await serviceAccountSecretMatches(credential.secret, account.secretHash))) throw badSecret();
+      if (!(await this.matches(digest, credential.secret, account.secretHash))) throw badSecret();
       this.verified.set(digest, account.secretHash);
     }
     return principalOf(account, this.clock.now());
+  }
+
+  /** A burst of requests with a credential not yet verified shares one scrypt run. */
+  private matches(digest: string, secret: string, hash: string): Promise<boolean> {
+    const key = `${digest}\u0000${hash}`;
+    let running = this.verifying.get(key);
+    if (!running) {
+      running = serviceAccountSecretMatches(secret, hash).finally(() => this.verifying.delete(key));
+      this.verifying.set(key, running);
+    }
+    return running;
   }
 
   private async account({ tenant, accountId }: ServiceAccountCredential): Promise<ServiceAccount | null> {

@@ -4,6 +4,7 @@ import type { Extra } from 'graphql-ws/use/ws';
 import { authenticate } from '../auth/authenticate.js';
 import type { GraphQLContext } from '../auth/graphql-context.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
+import type { ReadModelUpdateFeed } from '../read-model/read-model-update-feed.js';
 import { ApiError } from '../errors/api-error.js';
 import { formatGraphQLError } from '../errors/format-graphql-error.js';
 import type { OperationAdmission } from './limits/operation-admission.js';
@@ -37,6 +38,7 @@ function closeWhenTokenExpires(extra: WsExtra, expiresAt: Date): void {
 export function graphqlWsOptions(
   verifier: TokenVerifier,
   admission: OperationAdmission,
+  updates: ReadModelUpdateFeed,
 ): ServerOptions<Record<string, unknown> | undefined, WsExtra> {
   return {
     onConnect: async (ctx) => {
@@ -44,6 +46,7 @@ export function graphqlWsOptions(
       ctx.extra.authorization = params.authorization ?? params.Authorization;
       ctx.extra.context = await authenticate(verifier, ctx.extra.authorization);
       if (ctx.extra.context.principal?.expiresAt) closeWhenTokenExpires(ctx.extra, ctx.extra.context.principal.expiresAt);
+      if (ctx.extra.context.principal?.serviceAccountId) closeWhenAccountStops(verifier, updates, ctx.extra);
       return true;
     },
     onSubscribe: async (ctx, _id, payload) => {
@@ -56,6 +59,23 @@ export function graphqlWsOptions(
     // graphql-ws would otherwise send unformatted.
     onNext: (_ctx, _id, _payload, _args, result) => formatResultErrors(result as ExecutionResult),
   };
+}
+
+/**
+ * Subscriptions already running would go on pushing after a service account is revoked or
+ * rotated; when its read model announces a change, its standing is checked again and the socket
+ * closed with 4401 and the reason (revoked, rotated) if it no longer stands.
+ */
+function closeWhenAccountStops(verifier: TokenVerifier, updates: ReadModelUpdateFeed, extra: WsExtra): void {
+  const accountId = extra.context!.principal!.serviceAccountId;
+  const stop = updates.onUpdate(({ records }) => {
+    if (!records.some((record) => record.kind === 'service-account' && record.id === accountId)) return;
+    reauthenticateServiceAccount(verifier, extra).then(
+      (refusal) => refusal && extra.socket.close(4401, `Service account ${String(refusal.extensions.reason)}`),
+      () => undefined,
+    );
+  });
+  extra.socket.once('close', stop);
 }
 
 /**
