@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { eventSerializer } from '#events';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '#infrastructure';
+import { AlertIntake } from './alert/alert-intake.js';
 import { Clock, SystemClock } from './clock.js';
 import { DeciderCommandExecutor } from './decider-command-executor.js';
 import { RecordCommandHandler } from './record-command.handler.js';
@@ -27,7 +28,8 @@ import { TenantSettingsService } from './tenant-settings.service.js';
     TenantSettingsService,
     RecordCommandHandler,
     SystemCommandSender,
+    AlertIntake,
   ],
-  exports: [DeciderCommandExecutor, RecordNumberAllocator, Clock, TenantSettingsService, SystemCommandSender],
+  exports: [DeciderCommandExecutor, RecordNumberAllocator, Clock, TenantSettingsService, SystemCommandSender, AlertIntake],
 })
 export class CommandsModule {}

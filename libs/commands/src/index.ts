@@ -11,4 +11,6 @@ export * from './record-command.handler.js';
 export * from './system-command-sender.js';
 export * from './incident/index.js';
 export * from './problem/index.js';
+export * from './service-account/index.js';
+export * from './alert/index.js';
 export * from './commands.module.js';

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  defaultAlertPolicy,
   defaultIncidentSlaPolicy,
+  type AlertPolicy,
   tenantSettingsDecider,
   type IncidentSlaPolicy,
   type TenantSettingsState,
@@ -37,6 +39,10 @@ export class TenantSettingsService {
     return (await this.settings(tenant)).resolveLinkedIncidentsOnFix ?? true;
   }
 
+  async alertPolicy(tenant: string): Promise<AlertPolicy> {
+    return (await this.settings(tenant)).alertPolicy ?? defaultAlertPolicy;
+  }
+
   /** Concurrent callers share one read; a failed read is not kept. */
   settings(tenant: string): Promise<TenantSettingsState> {
     const cached = this.cache.get(tenant);
@@ -54,7 +60,7 @@ export class TenantSettingsService {
     this.cache.delete(tenant);
   }
 
-  /** Each event holds the whole of one setting, and a tenant changes settings rarely: the stream is short. */
+  /** Settings change seldom, so the whole stream is short: folded from its first event. */
   private async read(tenant: string): Promise<TenantSettingsState> {
     const { initialState, evolve } = tenantSettingsDecider;
     let state = initialState;

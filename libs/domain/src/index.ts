@@ -6,3 +6,5 @@ export * from './shared/index.js';
 export * from './incident/index.js';
 export * from './problem/index.js';
 export * from './tenant/index.js';
+export * from './service-account/index.js';
+export * from './alert/index.js';

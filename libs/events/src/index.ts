@@ -6,6 +6,8 @@ export * from './shared/index.js';
 export * from './incident/index.js';
 export * from './problem/index.js';
 export * from './tenant/index.js';
+export * from './service-account/index.js';
+export * from './alert/index.js';
 export * from './record-kinds.js';
 export * from './record-streams.js';
 export * from './record-id.js';

@@ -8,6 +8,7 @@ export const RECORD_KINDS = {
   incident: { numberPrefix: 'INC' },
   problem: { numberPrefix: 'PRB' },
   change: { numberPrefix: 'CHG' },
+  'service-account': { numberPrefix: 'SVC' },
 } as const;
 
 export type RecordKind = keyof typeof RECORD_KINDS;

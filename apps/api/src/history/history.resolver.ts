@@ -20,6 +20,8 @@ const HISTORY_READERS_OF: { readonly [K in RecordKind]: readonly Role[] } = {
   incident: HISTORY_READERS,
   problem: PROBLEM_READERS,
   change: HISTORY_READERS,
+  // Credentials: who made, rotated and revoked them is for the tenant's admins and auditors.
+  'service-account': ['admin', 'auditor'],
 };
 
 @Resolver(() => HistoryEvent)
