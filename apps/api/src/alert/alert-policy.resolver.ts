@@ -4,7 +4,6 @@ import { tenantSettingsStreamId } from '#events';
 import { Clock, DeciderCommandExecutor, TenantSettingsService } from '#commands';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
-import { Roles } from '../auth/roles.decorator.js';
 import { commandEnvelope } from '../common/command-envelope.factory.js';
 import { AlertPolicyPayload, ConfigureAlertPolicyInput } from './alert-policy.type.js';
 
@@ -18,7 +17,6 @@ export class AlertPolicyResolver {
   ) {}
 
   @Mutation(() => AlertPolicyPayload, { description: 'Set whether clearAlert resolves the incident an alert opened' })
-  @Roles('admin')
   async configureAlertPolicy(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The new policy' }) input: ConfigureAlertPolicyInput,

@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { authenticate } from '../auth/authenticate.js';
+import { forbidden } from '../auth/forbidden.js';
 import { InvalidTokenError } from '../auth/invalid-token.error.js';
 import { hasAnyRole, type Principal } from '../auth/principal.js';
 import { TokenVerifier } from '../auth/token-verifier.js';
@@ -52,7 +53,9 @@ export class AlertsController {
       const failure = authFailure ?? InvalidTokenError.missing();
       throw new ApiError('UNAUTHENTICATED', failure.message, { reason: failure.reason });
     }
-    if (!hasAnyRole(principal, ALERT_SENDERS)) throw new ApiError('FORBIDDEN', `This needs one of the roles: ${ALERT_SENDERS.join(', ')}`);
+    if (!hasAnyRole(principal, ALERT_SENDERS)) {
+      throw forbidden(principal, 'POST /alerts', `This needs one of the roles: ${ALERT_SENDERS.join(', ')}`);
+    }
     const limited = await this.rateLimiter.admit(principal, 1);
     if (limited) throw limited;
     return principal;

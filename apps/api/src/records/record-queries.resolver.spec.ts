@@ -13,7 +13,6 @@ import {
 } from '@nestjs/graphql';
 import { printType, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
 import { keysetCursor, cursorFields, type RecordRow } from '#read-model';
-import { ROLES } from '../auth/principal.js';
 import { MutationPayloadResolver } from './mutation-payload.resolver.js';
 import { MutationPayload } from './mutation-payload.type.js';
 import { RecordQueriesResolver } from './record-queries.resolver.js';
@@ -46,7 +45,6 @@ const TICKET_READS: RecordReads<RecordRow, TicketModel, TicketFilter, TicketFilt
   names: TICKET_NAMES,
   model: TicketModel,
   filter: TicketFilter,
-  readers: ROLES,
   readModel: {
     // Any kind will do: nothing is read here.
     kind: 'problem',

@@ -5,7 +5,6 @@ import { READ_MODEL_POOL } from '#infrastructure';
 import type { RecordRow } from '#read-model';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
-import { Roles } from '../auth/roles.decorator.js';
 import { canonicalRecordId } from '#events';
 import { DateTimeScalar } from '../graphql/date-time.scalar.js';
 import { RecordEventsReader } from '../history/record-events.reader.js';
@@ -29,7 +28,7 @@ const CONSISTENT_WITH = 'A position a mutation returned: wait (up to 5 s) until 
 export function RecordQueriesResolver<Row extends RecordRow, Model extends { id: string }, FilterInput, Filter, Cursor>(
   reads: RecordReads<Row, Model, FilterInput, Filter, Cursor>,
 ) {
-  const { names, model, readers, readModel } = reads;
+  const { names, model, readModel } = reads;
   const RecordConnection = Connection(model, names);
   const { listOrder, listOrderMeans, listVisibility, plural } = names;
   const listDescription = `${capitalized(plural)} of your tenant in ${listOrder} (${listOrderMeans}); ${listVisibility}`;
@@ -54,7 +53,6 @@ export function RecordQueriesResolver<Row extends RecordRow, Model extends { id:
     ) {}
 
     @Query(() => model, { name: names.singular, description: `One ${names.singular} of your tenant; NOT_FOUND otherwise` })
-    @Roles(...readers)
     async record(
       @CurrentPrincipal() principal: Principal,
       @Args('id', { type: () => ID, description: `The ${names.singular}` }) id: string,
@@ -74,7 +72,6 @@ export function RecordQueriesResolver<Row extends RecordRow, Model extends { id:
       name: `${names.singular}AsOf`,
       description: `The ${names.singular} as recorded at an instant; NOT_FOUND if it did not exist yet`,
     })
-    @Roles(...readers)
     async recordAsOf(
       @CurrentPrincipal() principal: Principal,
       @Args('id', { type: () => ID, description: `The ${names.singular}` }) id: string,
@@ -92,7 +89,6 @@ export function RecordQueriesResolver<Row extends RecordRow, Model extends { id:
     }
 
     @Query(() => RecordConnection, { name: names.plural, description: listDescription })
-    @Roles(...readers)
     async list(@CurrentPrincipal() principal: Principal, @Args() args: ListArgs): Promise<Connection<Model>> {
       const after = args.after ? toListCursor(readModel.cursor, args.after) : undefined;
       await this.consistency.waitFor(args.consistentWith ?? undefined, readModel.projection);
@@ -110,7 +106,6 @@ export function RecordQueriesResolver<Row extends RecordRow, Model extends { id:
       resolve: asIs,
       description: `The ${names.singular} each time a change of it is committed; NOT_FOUND if you cannot see it`,
     })
-    @Roles(...readers)
     recordChanged(
       @CurrentPrincipal() principal: Principal,
       @Args('id', { type: () => ID, description: `The ${names.singular} to follow` }) id: string,
@@ -119,7 +114,6 @@ export function RecordQueriesResolver<Row extends RecordRow, Model extends { id:
     }
 
     @Subscription(() => model, { name: `${names.plural}Changed`, resolve: asIs, description: listChangedDescription })
-    @Roles(...readers)
     listChanged(
       @CurrentPrincipal() principal: Principal,
       // Typed without `| null`: a union would reach the validation pipe as Object, unvalidated.

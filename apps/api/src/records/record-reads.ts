@@ -1,19 +1,17 @@
 import type { Type } from '@nestjs/common';
 import type { RecordReadModel, RecordRow } from '#read-model';
-import type { Principal, Role } from '../auth/principal.js';
+import type { Principal } from '../auth/principal.js';
 import type { RecordNames } from './record-names.js';
 
 /**
  * Everything the generic read side needs to know of one record type: its names, GraphQL types,
- * who reads it, its read model, and how a row becomes what a principal may see.
+ * its read model, and how a row becomes what a principal may see.
  */
 export interface RecordReads<Row extends RecordRow, Model extends { id: string }, FilterInput, Filter, Cursor> {
   readonly names: RecordNames;
   readonly model: Type<Model>;
   /** The list's and the list subscription's filter input. */
   readonly filter: Type<FilterInput>;
-  /** The roles that may read the type at all; some may see only part of it (`canSee`). */
-  readonly readers: readonly Role[];
   readonly readModel: RecordReadModel<Row, Filter, Cursor>;
   canSee(principal: Principal, row: Row): boolean;
   toModel(row: Row, viewer: Principal): Model;

@@ -6,7 +6,6 @@ import { READ_MODEL_POOL } from '#infrastructure';
 import { listServiceAccounts, SERVICE_ACCOUNT_PROJECTION, serviceAccountRowTable } from '#read-model';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import type { Principal } from '../auth/principal.js';
-import { Roles } from '../auth/roles.decorator.js';
 import { formatServiceAccountCredential } from '../auth/service-account-credential.js';
 import { RecordCommandDispatcher, type RecordMutationResult } from '../common/record-command.dispatcher.js';
 import { ApiError } from '../errors/api-error.js';
@@ -29,7 +28,6 @@ export class ServiceAccountsResolver {
   ) {}
 
   @Query(() => [ServiceAccountModel], { description: "Your tenant's service accounts, oldest first; never their secrets" })
-  @Roles('admin', 'auditor')
   async serviceAccounts(
     @CurrentPrincipal() principal: Principal,
     @Args('consistentWith', { type: () => String, nullable: true, description: 'A position a mutation returned' })
@@ -40,7 +38,6 @@ export class ServiceAccountsResolver {
   }
 
   @Mutation(() => ServiceAccountCredentialPayload, { description: 'Create a service account; its credential is shown this once' })
-  @Roles('admin')
   async createServiceAccount(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'Name, roles and optional expiry' }) input: CreateServiceAccountInput,
@@ -54,7 +51,6 @@ export class ServiceAccountsResolver {
   @Mutation(() => ServiceAccountCredentialPayload, {
     description: 'Replace the secret of a service account; the old credential stops working at once',
   })
-  @Roles('admin')
   async rotateServiceAccountSecret(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The account' }) input: RotateServiceAccountSecretInput,
@@ -66,7 +62,6 @@ export class ServiceAccountsResolver {
   }
 
   @Mutation(() => ServiceAccountPayload, { description: 'Revoke a service account for good; its credential stops working at once' })
-  @Roles('admin')
   async revokeServiceAccount(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The account and why' }) input: RevokeServiceAccountInput,

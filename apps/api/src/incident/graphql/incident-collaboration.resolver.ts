@@ -2,7 +2,6 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { incidentRecord } from '#commands';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import { hasAnyRole, type Principal } from '../../auth/principal.js';
-import { Roles } from '../../auth/roles.decorator.js';
 import { RecordCommandDispatcher } from '../../common/record-command.dispatcher.js';
 import { INCIDENT_WORKERS } from '../incident-roles.js';
 import {
@@ -20,7 +19,6 @@ export class IncidentCollaborationResolver {
   constructor(private readonly commands: RecordCommandDispatcher) {}
 
   @Mutation(() => IncidentPayload, { description: 'An internal note; requesters never see it' })
-  @Roles(...INCIDENT_WORKERS)
   addIncidentWorkNote(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and the note' }) input: AddIncidentWorkNoteInput,
@@ -29,7 +27,6 @@ export class IncidentCollaborationResolver {
   }
 
   @Mutation(() => IncidentPayload, { description: 'A comment the caller sees; requesters comment on their own incidents' })
-  @Roles('requester', ...INCIDENT_WORKERS)
   addIncidentComment(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and the comment' }) input: AddIncidentCommentInput,
@@ -41,7 +38,6 @@ export class IncidentCollaborationResolver {
   @Mutation(() => IncidentPayload, {
     description: 'Record the problem behind this incident (at most one: a link replaces an earlier one); problem managers may link too',
   })
-  @Roles('problem_manager', ...INCIDENT_WORKERS)
   linkIncidentToProblem(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and the problem' }) input: LinkIncidentToProblemInput,
@@ -52,7 +48,6 @@ export class IncidentCollaborationResolver {
   @Mutation(() => IncidentPayload, {
     description: 'Remove the link to its problem; problem managers may unlink too',
   })
-  @Roles('problem_manager', ...INCIDENT_WORKERS)
   unlinkIncidentFromProblem(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and the problem it is linked to' }) input: UnlinkIncidentFromProblemInput,
@@ -63,7 +58,6 @@ export class IncidentCollaborationResolver {
   @Mutation(() => IncidentPayload, {
     description: 'Record that a change caused or will fix this incident; change managers may link too',
   })
-  @Roles('change_manager', ...INCIDENT_WORKERS)
   linkIncidentToChange(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and the change' }) input: LinkIncidentToChangeInput,

@@ -2,9 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { incidentRecord } from '#commands';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
-import { Roles } from '../../auth/roles.decorator.js';
 import { RecordCommandDispatcher } from '../../common/record-command.dispatcher.js';
-import { INCIDENT_WORKERS } from '../incident-roles.js';
 import {
   CancelIncidentInput,
   CloseIncidentInput,
@@ -22,7 +20,6 @@ export class IncidentLifecycleResolver {
   constructor(private readonly commands: RecordCommandDispatcher) {}
 
   @Mutation(() => IncidentPayload, { description: 'NEW -> IN_PROGRESS' })
-  @Roles(...INCIDENT_WORKERS)
   startIncidentWork(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident to start on' }) input: StartIncidentWorkInput,
@@ -31,7 +28,6 @@ export class IncidentLifecycleResolver {
   }
 
   @Mutation(() => IncidentPayload, { description: 'IN_PROGRESS -> ON_HOLD; the SLA clock pauses' })
-  @Roles(...INCIDENT_WORKERS)
   putIncidentOnHold(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and whom it waits for' }) input: PutIncidentOnHoldInput,
@@ -40,7 +36,6 @@ export class IncidentLifecycleResolver {
   }
 
   @Mutation(() => IncidentPayload, { description: 'ON_HOLD -> IN_PROGRESS; the SLA clock resumes' })
-  @Roles(...INCIDENT_WORKERS)
   resumeIncident(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident to take back into work' }) input: ResumeIncidentInput,
@@ -49,7 +44,6 @@ export class IncidentLifecycleResolver {
   }
 
   @Mutation(() => IncidentPayload, { description: 'NEW | IN_PROGRESS | ON_HOLD -> RESOLVED' })
-  @Roles(...INCIDENT_WORKERS)
   resolveIncident(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and how it was resolved' }) input: ResolveIncidentInput,
@@ -59,7 +53,6 @@ export class IncidentLifecycleResolver {
   }
 
   @Mutation(() => IncidentPayload, { description: 'RESOLVED -> CLOSED, before auto-close does it' })
-  @Roles(...INCIDENT_WORKERS)
   closeIncident(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident to close' }) input: CloseIncidentInput,
@@ -68,7 +61,6 @@ export class IncidentLifecycleResolver {
   }
 
   @Mutation(() => IncidentPayload, { description: 'RESOLVED -> IN_PROGRESS' })
-  @Roles(...INCIDENT_WORKERS)
   reopenIncident(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and why it is reopened' }) input: ReopenIncidentInput,
@@ -77,7 +69,6 @@ export class IncidentLifecycleResolver {
   }
 
   @Mutation(() => IncidentPayload, { description: 'NEW | IN_PROGRESS | ON_HOLD -> CANCELED' })
-  @Roles(...INCIDENT_WORKERS)
   cancelIncident(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and why it is canceled' }) input: CancelIncidentInput,

@@ -2,7 +2,6 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { incidentRecord } from '#commands';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
-import { Roles } from '../../auth/roles.decorator.js';
 import { RecordCommandDispatcher } from '../../common/record-command.dispatcher.js';
 import { IncidentPayload } from './incident-payload.type.js';
 import { OpenIncidentInput } from './open-incident.input.js';
@@ -12,7 +11,6 @@ export class IncidentMutationsResolver {
   constructor(private readonly commands: RecordCommandDispatcher) {}
 
   @Mutation(() => IncidentPayload, { description: 'Report an incident; requesters report for themselves' })
-  @Roles('requester', 'agent', 'automation', 'admin')
   openIncident(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'What happens, to whom, how badly' }) input: OpenIncidentInput,

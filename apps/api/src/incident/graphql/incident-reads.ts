@@ -1,6 +1,5 @@
 import { incidentReadModel, type IncidentListCursor, type IncidentListFilter, type IncidentRow } from '#read-model';
 import type { RecordReads } from '../../records/record-reads.js';
-import { INCIDENT_READERS } from '../incident-roles.js';
 import { IncidentFilter } from './incident-filter.input.js';
 import { INCIDENT_NAMES } from './incident-names.js';
 import { canSeeIncident } from './incident-visibility.js';
@@ -12,7 +11,6 @@ export const INCIDENT_READS: RecordReads<IncidentRow, IncidentModel, IncidentFil
   names: INCIDENT_NAMES,
   model: IncidentModel,
   filter: IncidentFilter,
-  readers: INCIDENT_READERS,
   readModel: incidentReadModel,
   canSee: (principal, row) => canSeeIncident(principal, row.detail.incident.callerId),
   toModel: toIncidentModel,

@@ -2,9 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { incidentRecord } from '#commands';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
-import { Roles } from '../../auth/roles.decorator.js';
 import { RecordCommandDispatcher } from '../../common/record-command.dispatcher.js';
-import { INCIDENT_WORKERS } from '../incident-roles.js';
 import { IncidentPayload } from './incident-payload.type.js';
 import {
   AssignIncidentInput,
@@ -19,7 +17,6 @@ export class IncidentTriageResolver {
   constructor(private readonly commands: RecordCommandDispatcher) {}
 
   @Mutation(() => IncidentPayload, { description: 'Assigning a NEW incident also starts work on it' })
-  @Roles(...INCIDENT_WORKERS)
   assignIncident(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and its new group and/or assignee' }) input: AssignIncidentInput,
@@ -29,7 +26,6 @@ export class IncidentTriageResolver {
   }
 
   @Mutation(() => IncidentPayload, { description: 'New impact and urgency; SLA targets are recomputed from the open time' })
-  @Roles(...INCIDENT_WORKERS)
   reprioritizeIncident(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident, its new impact and urgency, and why' }) input: ReprioritizeIncidentInput,
@@ -41,7 +37,6 @@ export class IncidentTriageResolver {
   @Mutation(() => IncidentPayload, {
     description: 'Correct the title, description, category or affected service of an incident not closed or canceled',
   })
-  @Roles(...INCIDENT_WORKERS)
   updateIncidentDetails(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and the details to change' }) input: UpdateIncidentDetailsInput,
@@ -56,7 +51,6 @@ export class IncidentTriageResolver {
   }
 
   @Mutation(() => IncidentPayload, { description: 'Flag the incident as major; it cannot be withdrawn' })
-  @Roles(...INCIDENT_WORKERS)
   declareMajorIncident(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The incident and why it is major' }) input: DeclareMajorIncidentInput,

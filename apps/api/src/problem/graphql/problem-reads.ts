@@ -1,6 +1,5 @@
 import { problemReadModel, type ProblemListCursor, type ProblemListFilter, type ProblemRow } from '#read-model';
 import type { RecordReads } from '../../records/record-reads.js';
-import { PROBLEM_READERS } from '../problem-roles.js';
 import { ProblemFilter } from './problem-filter.input.js';
 import { PROBLEM_NAMES } from './problem-names.js';
 import { toProblemModel } from './problem.mapper.js';
@@ -11,7 +10,6 @@ export const PROBLEM_READS: RecordReads<ProblemRow, ProblemModel, ProblemFilter,
   names: PROBLEM_NAMES,
   model: ProblemModel,
   filter: ProblemFilter,
-  readers: PROBLEM_READERS,
   readModel: problemReadModel,
   canSee: () => true,
   toModel: toProblemModel,

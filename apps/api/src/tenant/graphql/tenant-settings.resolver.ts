@@ -4,7 +4,6 @@ import { defaultAlertPolicy, defaultIncidentSlaPolicy } from '#domain';
 import { Clock, TenantSettingsService } from '#commands';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
-import { Roles } from '../../auth/roles.decorator.js';
 import { commandEnvelope } from '../../common/command-envelope.factory.js';
 import { ConfigureTenantSettingsCommand } from '../commands/configure-tenant-settings.command.js';
 import { ConfigureIncidentSlaPolicyInput } from './configure-incident-sla-policy.input.js';
@@ -36,7 +35,6 @@ export class TenantSettingsResolver {
   @Mutation(() => TenantSettingsPayload, {
     description: 'Replace the SLA targets of every priority; incidents opened or reprioritised later get them',
   })
-  @Roles('admin')
   async configureIncidentSlaPolicy(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The new policy' }) input: ConfigureIncidentSlaPolicyInput,
@@ -52,7 +50,6 @@ export class TenantSettingsResolver {
   @Mutation(() => ProblemIncidentPolicyPayload, {
     description: 'Turn on or off the resolving of a fixed problem’s open incidents; problems fixed later follow it',
   })
-  @Roles('admin')
   async configureProblemIncidentPolicy(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { description: 'The policy' }) input: ConfigureProblemIncidentPolicyInput,
