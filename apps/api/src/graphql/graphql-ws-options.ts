@@ -1,4 +1,4 @@
-import type { ExecutionResult, FormattedExecutionResult } from 'graphql';
+import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import { authenticate } from '../auth/authenticate.js';
@@ -90,8 +90,23 @@ async function reauthenticateServiceAccount(verifier: TokenVerifier, extra: WsEx
   return new ApiError('UNAUTHENTICATED', failure.message, { reason: failure.reason });
 }
 
+/**
+ * Errors of a result without `data` were raised before execution began (variables that do not
+ * fit their types, an unknown operation name): the request's fault, BAD_USER_INPUT as Apollo
+ * codes them over HTTP, where graphql-ws leaves them uncoded.
+ */
 function formatResultErrors(result: ExecutionResult): FormattedExecutionResult | undefined {
   if (!result.errors) return undefined;
-  return { ...result, errors: result.errors.map((error) => formatGraphQLError(error.toJSON(), error)) };
+  const beforeExecution = !('data' in result);
+  return {
+    ...result,
+    errors: result.errors.map((error) => {
+      const formatted = error.toJSON();
+      // graphql-js's own errors; a refused subscribe carries ours (ApiError...) as originalError.
+      const ofGraphQL = !error.originalError || error.originalError instanceof GraphQLError;
+      const requestError = beforeExecution && ofGraphQL && !formatted.extensions?.code;
+      return formatGraphQLError(requestError ? { ...formatted, extensions: { code: 'BAD_USER_INPUT' } } : formatted, error);
+    }),
+  };
 }
 
