@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainError } from '#domain';
-import { canonicalRecordId, recordStreamId } from '#events';
+import { canonicalRecordId, recordNumberPrefix, recordStreamId } from '#events';
 import type { CommandEnvelope } from './command-envelope.js';
 import { DeciderCommandExecutor, type CommandResult } from './decider-command-executor.js';
 import { newRecordId } from './new-record-id.js';
@@ -32,7 +32,7 @@ export class RecordCommandHandler implements ICommandHandler<RecordCommand> {
   private async open(definition: AnyRecordDefinition, fields: object, envelope: CommandEnvelope): Promise<RecordCommandResult> {
     const { tenant } = envelope;
     const id = newRecordId(definition.idNamespace, envelope);
-    const number = await this.numbers.next(tenant, definition.numberPrefix);
+    const number = await this.numbers.next(tenant, recordNumberPrefix(definition.kind));
     const command = await definition.open(fields, { id, tenant, number }, this.context(envelope));
     const result = await this.executor.execute(definition.decider, recordStreamId(definition.kind, tenant, id), command, envelope, {
       expectNew: true,

@@ -1,7 +1,6 @@
 import type { Decider, DomainCommand } from '#domain';
-import type { DomainEvent, StreamRecordKind } from '#events';
+import type { DomainEvent, RecordKind } from '#events';
 import type { CommandEnvelope } from './command-envelope.js';
-import type { RecordPrefix } from './record-number-allocator.js';
 import type { TenantSettingsService } from './tenant-settings.service.js';
 
 /** What a person or service asks of a record: a domain command without the metadata the server adds. */
@@ -34,9 +33,8 @@ export interface RecordDefinition<
   OpenFields extends object,
   Intent extends RecordIntent,
 > {
-  /** Names its streams (`<kind>-<tenant>-<id>`) and its NOT_FOUND refusals. */
-  readonly kind: StreamRecordKind;
-  readonly numberPrefix: RecordPrefix;
+  /** Names its streams (`<kind>-<tenant>-<id>`), its numbers' prefix and its NOT_FOUND refusals. */
+  readonly kind: RecordKind;
   readonly decider: Decider<Command, Event, State>;
   /**
    * UUID v5 namespace of the ids derived from a caller's idempotency key, so a retried open finds

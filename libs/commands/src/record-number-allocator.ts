@@ -5,8 +5,7 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '#event-store';
-
-export type RecordPrefix = 'INC' | 'PRB' | 'CHG';
+import type { RecordNumberPrefix } from '#events';
 
 interface Block {
   next: number;
@@ -37,7 +36,7 @@ export class RecordNumberAllocator {
     private readonly systemActor = 'system:numbering',
   ) {}
 
-  async next(tenant: string, prefix: RecordPrefix): Promise<string> {
+  async next(tenant: string, prefix: RecordNumberPrefix): Promise<string> {
     const key = `${prefix}:${tenant}`;
     for (;;) {
       const block = this.blocks.get(key);
@@ -55,7 +54,7 @@ export class RecordNumberAllocator {
     }
   }
 
-  private async reserve(tenant: string, prefix: RecordPrefix): Promise<Block> {
+  private async reserve(tenant: string, prefix: RecordNumberPrefix): Promise<Block> {
     const streamId = `numbering-${tenant}-${prefix}`;
     for (;;) {
       const last = await this.lastReservation(streamId);

@@ -1,3 +1,5 @@
+import { isUuid } from '#events';
+
 /** Checks one value of a cursor a client sent back, and gives its canonical form; undefined when invalid. */
 export type CursorField<T> = (value: unknown) => T | undefined;
 
@@ -7,8 +9,6 @@ export class InvalidCursorError extends Error {
     this.name = 'InvalidCursorError';
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The kinds of value a sort key is made of. */
 export const cursorFields = {
@@ -21,7 +21,7 @@ export const cursorFields = {
     typeof value === 'string' && !Number.isNaN(Date.parse(value))
       ? new Date(value).toISOString()
       : undefined) as CursorField<string>,
-  uuid: ((value) => (typeof value === 'string' && UUID.test(value) ? value : undefined)) as CursorField<string>,
+  uuid: ((value) => (typeof value === 'string' && isUuid(value) ? value : undefined)) as CursorField<string>,
 };
 
 type CursorOf<Fields extends Record<string, CursorField<unknown>>> = {

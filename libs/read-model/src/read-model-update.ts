@@ -1,7 +1,7 @@
+import type { RecordKind } from '#events';
+
 /** The PostgreSQL channel on which projections announce committed read-model updates. */
 export const READ_MODEL_CHANNEL = 'itsm_read_model_changed';
-
-export type RecordKind = 'incident' | 'problem' | 'change';
 
 export interface UpdatedRecord {
   readonly kind: RecordKind;

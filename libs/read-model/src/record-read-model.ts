@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { RecordedEvent } from '#event-store';
 import type { KeysetCursor } from './keyset-cursor.js';
 import type { KeysetPage, KeysetQuery } from './keyset-page.js';
-import type { RecordKind } from './read-model-update.js';
+import type { RecordKind } from '#events';
 import type { RowKey } from './row-projection.js';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { RecordedEvent } from '#event-store';
-import type { RecordKind } from './read-model-update.js';
+import type { RecordKind } from '#events';
 import type { VersionedProjection } from './projection.js';
 
 export interface RowKey {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal.js';
 import type { CommandEnvelope } from '#commands';
+import { parseRecordVersion } from '#events';
 import { ApiError } from '../errors/api-error.js';
 
 /** What every mutation input may carry besides its own fields. */
@@ -32,10 +33,11 @@ export function commandEnvelope(
 
 function parseVersion(version: string | null | undefined): bigint | undefined {
   if (version === null || version === undefined) return undefined;
-  if (!/^(0|[1-9]\d{0,18})$/.test(version)) {
+  const revision = parseRecordVersion(version);
+  if (revision === undefined) {
     throw new ApiError('BAD_USER_INPUT', 'expectedVersion must be a version this API returned', {
       field: 'expectedVersion',
     });
   }
-  return BigInt(version);
+  return revision;
 }

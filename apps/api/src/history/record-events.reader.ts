@@ -1,10 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canonicalRecordId, recordStreamId, type StreamRecordKind } from '#events';
+import { canonicalRecordId, RECORD_KIND_NAMES, recordStreamId, type RecordKind } from '#events';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '#event-store';
 import { EVENT_STORE } from '#infrastructure';
-
-/** The kinds of record `history` looks a bare record id up in; problems and changes join later. */
-const HISTORY_KINDS: readonly StreamRecordKind[] = ['incident'];
 
 /**
  * Reads a record's events straight from the event store, never from read models: what auditors
@@ -16,7 +13,7 @@ export class RecordEventsReader {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /** Every event of the record, in order; empty when it does not exist in the tenant. */
-  async read(kind: StreamRecordKind, tenant: string, id: string): Promise<RecordedEvent[]> {
+  async read(kind: RecordKind, tenant: string, id: string): Promise<RecordedEvent[]> {
     const key = canonicalRecordId(id);
     if (!key) return [];
     const events: RecordedEvent[] = [];
@@ -30,7 +27,7 @@ export class RecordEventsReader {
 
   /** The events of whichever kind of record has this id (ids are UUIDs, so at most one). */
   async readAnyKind(tenant: string, id: string): Promise<RecordedEvent[]> {
-    for (const kind of HISTORY_KINDS) {
+    for (const kind of RECORD_KIND_NAMES) {
       const events = await this.read(kind, tenant, id);
       if (events.length > 0) return events;
     }

@@ -21,7 +21,6 @@ export type IncidentRecordDefinition = RecordDefinition<
  */
 export const incidentRecord: IncidentRecordDefinition = {
   kind: 'incident',
-  numberPrefix: 'INC',
   decider: incidentDecider,
   idNamespace: '6f1c2b8e-3d4a-4e5f-8a9b-0c1d2e3f4a5b',
   async open(fields, { id, tenant, number }, { envelope, settings }) {

@@ -49,7 +49,6 @@ export type TicketIntent = Omit<NoteTicket, 'metadata'> | Omit<CloseTicket, 'met
 
 export const ticketRecord: RecordDefinition<TicketCommand, TicketEvent, TicketState, { title: string; callerId: string }, TicketIntent> = {
   kind: 'problem',
-  numberPrefix: 'PRB',
   decider: ticketDecider,
   idNamespace: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d',
   async open(fields, { id, tenant, number }, { envelope }) {

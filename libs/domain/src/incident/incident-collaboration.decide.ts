@@ -5,13 +5,8 @@ import type {
   LinkIncidentToChange,
   LinkIncidentToProblem,
 } from './incident.commands.js';
-import {
-  openStatuses,
-  refuseNoChange,
-  requireIncident,
-  requireStatus,
-  requireText,
-} from './incident.guards.js';
+import { openStatuses, refuseNoChange, requireIncident, requireStatus } from './incident.guards.js';
+import { requireText } from '../shared/input.guards.js';
 import type { IncidentState } from './incident.state.js';
 
 /**

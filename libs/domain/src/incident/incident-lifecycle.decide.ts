@@ -14,20 +14,13 @@ import type {
   ReopenIncident,
   ResolveIncident,
 } from './incident.commands.js';
-import {
-  activeStatuses,
-  optionalText,
-  requireIncident,
-  requireLevel,
-  requireOneOf,
-  requireStatus,
-  requireText,
-} from './incident.guards.js';
+import { activeStatuses, requireIncident, requireStatus } from './incident.guards.js';
+import { optionalText, requireLevel, requireOneOf, requireText } from '../shared/input.guards.js';
 import type { Incident, IncidentState } from './incident.state.js';
 import { incidentAutoCloseDueAt } from './incident-auto-close.js';
 import { withSlaCatchUp } from './incident-sla.decide.js';
 import { slaTargetsFor } from './incident-sla-policy.js';
-import { incidentPriority } from './priority.js';
+import { priorityOf } from '../shared/priority.js';
 
 /** Moves through the states of SPEC.md's diagram. */
 
@@ -41,7 +34,7 @@ export function decideOpen(
     throw DomainError.invalidTransition(`Incident ${state.number} is already open`);
   const impact = requireLevel(data.impact, 'impact');
   const urgency = requireLevel(data.urgency, 'urgency');
-  const priority = incidentPriority(impact, urgency);
+  const priority = priorityOf(impact, urgency);
   return [
     {
       type: 'IncidentOpened',

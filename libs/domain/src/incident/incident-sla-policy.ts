@@ -1,4 +1,4 @@
-import type { IncidentPriority, IncidentSlaTargets, IncidentSlaTargetsByPriority } from '#events';
+import type { Priority, IncidentSlaTargets, IncidentSlaTargetsByPriority } from '#events';
 
 /** SLA targets for every priority; each tenant has one, handed to the decider as data. */
 export type IncidentSlaPolicy = IncidentSlaTargetsByPriority;
@@ -15,7 +15,7 @@ export const defaultIncidentSlaPolicy: IncidentSlaPolicy = {
 /** The policy comes from tenant settings, not a user; a bad one is a configuration bug. */
 export function slaTargetsFor(
   policy: IncidentSlaPolicy,
-  priority: IncidentPriority,
+  priority: Priority,
 ): IncidentSlaTargets {
   const targets = policy[priority];
   for (const minutes of [targets.responseMinutes, targets.resolutionMinutes]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { IncidentEvent, IncidentPriority, IncidentSlaTimer } from '#events';
+import type { IncidentEvent, Priority, IncidentSlaTimer } from '#events';
 import {
   decideAfter,
   thenEvents,
@@ -32,13 +32,13 @@ const warned = (
   timer: IncidentSlaTimer,
   minutes: number,
   targetMinutes: number,
-  priority: IncidentPriority = 'P3',
+  priority: Priority = 'P3',
 ) => event('IncidentSlaWarningReached', { timer, priority, targetMinutes, at: t(minutes) });
 const breached = (
   timer: IncidentSlaTimer,
   minutes: number,
   targetMinutes: number,
-  priority: IncidentPriority = 'P3',
+  priority: Priority = 'P3',
 ) => event('IncidentSlaBreached', { timer, priority, targetMinutes, at: t(minutes) });
 const recordWarning = (timer: IncidentSlaTimer, minutes: number) =>
   command('RecordIncidentSlaWarning', { timer }, minutes);

@@ -1,6 +1,7 @@
 import { incidentSlaTimerNames, type IncidentEvent, type IncidentSlaTimer } from '#events';
 import { DomainError } from '../domain-error.js';
-import { requireIncident, requireOneOf } from './incident.guards.js';
+import { requireIncident } from './incident.guards.js';
+import { requireOneOf } from '../shared/input.guards.js';
 import { evolveExistingIncident, type Incident, type IncidentState } from './incident.state.js';
 import { dueSlaDeadlines, type SlaDeadline, type SlaThreshold } from './incident-sla.js';
 

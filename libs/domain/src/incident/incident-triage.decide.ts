@@ -6,21 +6,13 @@ import type {
   ReprioritizeIncident,
   UpdateIncidentDetails,
 } from './incident.commands.js';
-import {
-  activeStatuses,
-  openStatuses,
-  optionalText,
-  refuseNoChange,
-  requireIncident,
-  requireLevel,
-  requireStatus,
-  requireText,
-} from './incident.guards.js';
+import { activeStatuses, openStatuses, refuseNoChange, requireIncident, requireStatus } from './incident.guards.js';
+import { optionalText, requireLevel, requireText } from '../shared/input.guards.js';
 import type { Incident, IncidentState } from './incident.state.js';
 import { workStarted } from './incident-lifecycle.decide.js';
 import { withSlaCatchUp } from './incident-sla.decide.js';
 import { slaTargetsFor } from './incident-sla-policy.js';
-import { incidentPriority } from './priority.js';
+import { priorityOf } from '../shared/priority.js';
 
 /** Who works the incident, how urgent it is, what it is about. */
 
@@ -83,7 +75,7 @@ export function decideReprioritize(
   if (impact === incident.impact && urgency === incident.urgency) {
     refuseNoChange(incident, `already has impact ${impact} and urgency ${urgency}`);
   }
-  const priority = incidentPriority(impact, urgency);
+  const priority = priorityOf(impact, urgency);
   const slaTargets = slaTargetsFor(data.slaPolicy, priority);
   return withSlaCatchUp(incident, now, [
     {

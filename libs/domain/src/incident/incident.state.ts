@@ -1,9 +1,9 @@
 import type {
   IncidentEvent,
   IncidentHoldReason,
-  IncidentLevel,
+  Level,
   IncidentOpened,
-  IncidentPriority,
+  Priority,
   IncidentResolutionCode,
 } from '#events';
 import {
@@ -46,9 +46,9 @@ export interface Incident {
   readonly callerId: string;
   readonly serviceId: string | null;
   readonly category: string;
-  readonly impact: IncidentLevel;
-  readonly urgency: IncidentLevel;
-  readonly priority: IncidentPriority;
+  readonly impact: Level;
+  readonly urgency: Level;
+  readonly priority: Priority;
   readonly assignmentGroup: string | null;
   readonly assignee: string | null;
   readonly holdReason: IncidentHoldReason | null;

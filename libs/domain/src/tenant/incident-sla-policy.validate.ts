@@ -1,4 +1,4 @@
-import { incidentPriorities, type IncidentPriority, type IncidentSlaTargets } from '#events';
+import { priorities, type Priority, type IncidentSlaTargets } from '#events';
 import { DomainError } from '../domain-error.js';
 import type { IncidentSlaPolicy } from '../incident/incident-sla-policy.js';
 import type { ConfigureIncidentSlaPolicy } from './tenant-settings.commands.js';
@@ -14,11 +14,11 @@ export const maxSlaTargetMinutes = 525_600;
  * (`policy.P1.responseMinutes`).
  */
 export function requireIncidentSlaPolicy(policy: PolicyInput): IncidentSlaPolicy {
-  const entries = incidentPriorities.map((priority) => [priority, requireTargets(policy, priority)]);
+  const entries = priorities.map((priority) => [priority, requireTargets(policy, priority)]);
   return Object.fromEntries(entries) as IncidentSlaPolicy;
 }
 
-function requireTargets(policy: PolicyInput, priority: IncidentPriority): IncidentSlaTargets {
+function requireTargets(policy: PolicyInput, priority: Priority): IncidentSlaTargets {
   const field = `policy.${priority}`;
   const targets = policy[priority];
   if (targets === undefined || targets === null) {

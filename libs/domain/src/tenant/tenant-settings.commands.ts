@@ -1,4 +1,4 @@
-import type { IncidentPriority, IncidentSlaTargets } from '#events';
+import type { Priority, IncidentSlaTargets } from '#events';
 import type { DomainCommand } from '../domain-command.js';
 
 /**
@@ -7,7 +7,7 @@ import type { DomainCommand } from '../domain-command.js';
  */
 export type ConfigureIncidentSlaPolicy = DomainCommand<
   'ConfigureIncidentSlaPolicy',
-  { readonly policy: { readonly [P in IncidentPriority]?: IncidentSlaTargets | null } }
+  { readonly policy: { readonly [P in Priority]?: IncidentSlaTargets | null } }
 >;
 
 export type TenantSettingsCommand = ConfigureIncidentSlaPolicy;

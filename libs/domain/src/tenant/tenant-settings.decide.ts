@@ -1,4 +1,4 @@
-import { incidentPriorities, type TenantSettingsEvent } from '#events';
+import { priorities, type TenantSettingsEvent } from '#events';
 import { DomainError } from '../domain-error.js';
 import { normalizeInstant } from '../instant.js';
 import type { IncidentSlaPolicy } from '../incident/incident-sla-policy.js';
@@ -24,7 +24,7 @@ export function decideTenantSettings(
 }
 
 function samePolicy(a: IncidentSlaPolicy, b: IncidentSlaPolicy): boolean {
-  return incidentPriorities.every(
+  return priorities.every(
     (priority) =>
       a[priority].responseMinutes === b[priority].responseMinutes &&
       a[priority].resolutionMinutes === b[priority].resolutionMinutes,

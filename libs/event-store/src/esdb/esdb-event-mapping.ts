@@ -6,17 +6,15 @@ import {
   type Position as EsdbPosition,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import type { EventMetadata } from '#events';
+import { isUuid, type EventMetadata } from '#events';
 import { ForeignEventError, InvalidAppendError } from '../event-store.errors.js';
 import type { NewEvent, RecordedEvent } from '../event-store.port.js';
 import type { Position } from '../position.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Stored as JSON with the metadata envelope as the event's custom metadata. */
 export function toEsdbEventData(event: NewEvent): EventData {
   // Checked here because the server's answer to a malformed id is an opaque internal error.
-  if (!UUID.test(event.id)) throw new InvalidAppendError(`Event ids must be UUIDs, not "${event.id}"`);
+  if (!isUuid(event.id)) throw new InvalidAppendError(`Event ids must be UUIDs, not "${event.id}"`);
   return jsonEvent({
     id: event.id,
     type: event.type,

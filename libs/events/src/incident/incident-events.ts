@@ -1,8 +1,7 @@
 import type { DomainEvent } from '../domain-event.js';
+import type { Level, Priority } from '../shared/priority-vocabulary.js';
 import type {
   IncidentHoldReason,
-  IncidentLevel,
-  IncidentPriority,
   IncidentResolutionCode,
   IncidentSlaTargets,
   IncidentSlaTimer,
@@ -25,9 +24,9 @@ export type IncidentOpened = DomainEvent<
     readonly callerId: string;
     readonly serviceId: string | null;
     readonly category: string;
-    readonly impact: IncidentLevel;
-    readonly urgency: IncidentLevel;
-    readonly priority: IncidentPriority;
+    readonly impact: Level;
+    readonly urgency: Level;
+    readonly priority: Priority;
     readonly assignmentGroup: string | null;
     readonly assignee: string | null;
     readonly slaTargets: IncidentSlaTargets;
@@ -54,10 +53,10 @@ export type IncidentResumed = DomainEvent<'IncidentResumed', { readonly at: stri
 export type IncidentReprioritized = DomainEvent<
   'IncidentReprioritized',
   {
-    readonly impact: IncidentLevel;
-    readonly urgency: IncidentLevel;
-    readonly priority: IncidentPriority;
-    readonly previousPriority: IncidentPriority;
+    readonly impact: Level;
+    readonly urgency: Level;
+    readonly priority: Priority;
+    readonly previousPriority: Priority;
     readonly reason: string;
     readonly slaTargets: IncidentSlaTargets;
     readonly at: string;
@@ -133,7 +132,7 @@ export type IncidentLinkedToChange = DomainEvent<
  */
 interface SlaThresholdReached {
   readonly timer: IncidentSlaTimer;
-  readonly priority: IncidentPriority;
+  readonly priority: Priority;
   readonly targetMinutes: number;
   readonly at: string;
 }

@@ -1,15 +1,8 @@
 /**
- * The words incident events are written in. Each list is the full set of values a stored event
- * may hold, so adding a value is safe and removing or renaming one is not.
+ * The words incident events are written in, besides the shared impact, urgency and priority
+ * (shared/priority-vocabulary.ts). Each list is the full set of values a stored event may hold,
+ * so adding a value is safe and removing or renaming one is not.
  */
-
-/** Impact and urgency: 1 high .. 3 low. */
-export const incidentLevels = [1, 2, 3] as const;
-export type IncidentLevel = (typeof incidentLevels)[number];
-
-/** Derived from impact x urgency: P1 critical, P2 high, P3 moderate, P4 low, P5 planning. */
-export const incidentPriorities = ['P1', 'P2', 'P3', 'P4', 'P5'] as const;
-export type IncidentPriority = (typeof incidentPriorities)[number];
 
 export const incidentHoldReasons = [
   'AWAITING_CALLER',

@@ -1,8 +1,9 @@
 import type { DomainEvent } from '../domain-event.js';
-import type { IncidentPriority, IncidentSlaTargets } from '../incident/incident-vocabulary.js';
+import type { IncidentSlaTargets } from '../incident/incident-vocabulary.js';
+import type { Priority } from '../shared/priority-vocabulary.js';
 
 /** SLA targets for every priority, as a tenant configures them. */
-export type IncidentSlaTargetsByPriority = { readonly [P in IncidentPriority]: IncidentSlaTargets };
+export type IncidentSlaTargetsByPriority = { readonly [P in Priority]: IncidentSlaTargets };
 
 /** Holds the whole policy, not a diff, so the stream's last event alone is the current policy. */
 export type IncidentSlaPolicyConfigured = DomainEvent<

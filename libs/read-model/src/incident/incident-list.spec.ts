@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { evolveIncident, type Incident, type IncidentStatus } from '#domain';
-import type { IncidentPriority } from '#events';
+import type { Priority } from '#events';
 import { opened } from '#domain/testing';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import { ensureReadModelSchema } from '../read-model-schema.js';
@@ -15,7 +15,7 @@ interface Seed {
   readonly n: number;
   readonly tenant?: string;
   readonly status?: IncidentStatus;
-  readonly priority: IncidentPriority;
+  readonly priority: Priority;
   /** Minutes after 2026-01-01T00:00Z. */
   readonly openedAt: number;
   readonly title?: string;

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { IncidentStatus } from '#domain';
-import type { IncidentPriority } from '#events';
+import type { Priority } from '#events';
 import { keysetPage, type KeysetPage, type KeysetQuery } from '../keyset-page.js';
 import type { IncidentListCursor } from './incident-list-cursor.js';
 import type { IncidentRow } from './incident-row.js';
@@ -11,7 +11,7 @@ type Queryable = Pick<pg.PoolClient, 'query'>;
 /** What a list or a live subscription may ask for; an absent or empty criterion restricts nothing. */
 export interface IncidentListFilter {
   readonly states?: readonly IncidentStatus[];
-  readonly priorities?: readonly IncidentPriority[];
+  readonly priorities?: readonly Priority[];
   readonly assignmentGroup?: string;
   readonly assignee?: string;
   readonly serviceId?: string;
@@ -135,7 +135,7 @@ function orAny<T>(alternatives: readonly T[]): (T | undefined)[] {
 }
 
 /** 'P3' is stored as 3, so that it sorts. */
-function priorityLevel(priority: IncidentPriority): number {
+function priorityLevel(priority: Priority): number {
   return Number(priority.slice(1));
 }
 

@@ -2,7 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsString, Length, Matches } from 'class-validator';
 import { RECORD_ID_PATTERN } from '#events';
 import { IncidentCommandInput } from './incident-command.input.js';
-import { NOTES_MAX } from './incident-input-limits.js';
+import { NOTES_MAX } from '../../records/input-limits.js';
 
 /** Inputs of notes, comments and links to other records. */
 

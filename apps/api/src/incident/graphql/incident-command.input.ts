@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Matches } from 'class-validator';
 import { RECORD_ID_PATTERN } from '#events';
-import { CommandOptionsInput } from './command-options.input.js';
+import { CommandOptionsInput } from '../../records/command-options.input.js';
 
 /** Every command on an existing incident names it, besides the common command options. */
 @InputType({ isAbstract: true })

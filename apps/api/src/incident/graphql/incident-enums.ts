@@ -1,20 +1,14 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
   incidentHoldReasons,
-  incidentPriorities,
   incidentResolutionCodes,
   type IncidentHoldReason,
-  type IncidentPriority,
   type IncidentResolutionCode,
 } from '#events';
 import type { IncidentStatus } from '#domain';
-
-function enumOf<const T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
-}
+import { enumOf } from '../../graphql/enum-of.js';
 
 export const IncidentStateEnum = enumOf<IncidentStatus>(['NEW', 'IN_PROGRESS', 'ON_HOLD', 'RESOLVED', 'CLOSED', 'CANCELED']);
-export const IncidentPriorityEnum = enumOf<IncidentPriority>(incidentPriorities);
 export const IncidentHoldReasonEnum = enumOf<IncidentHoldReason>(incidentHoldReasons);
 export const IncidentResolutionCodeEnum = enumOf<IncidentResolutionCode>(incidentResolutionCodes);
 export const SlaTimerStatusEnum = enumOf(['RUNNING', 'PAUSED', 'MET', 'BREACHED', 'CANCELED'] as const);
@@ -29,17 +23,6 @@ registerEnumType(IncidentStateEnum, {
     RESOLVED: { description: 'A resolution was given; closes by itself after the auto-close period unless reopened' },
     CLOSED: { description: 'Done for good' },
     CANCELED: { description: 'Withdrawn without a resolution, e.g. reported by mistake' },
-  },
-});
-registerEnumType(IncidentPriorityEnum, {
-  name: 'Priority',
-  description: 'How soon an incident must be dealt with, derived from impact x urgency (ITIL priority matrix)',
-  valuesMap: {
-    P1: { description: 'Critical: impact 1 and urgency 1' },
-    P2: { description: 'High: impact + urgency = 3' },
-    P3: { description: 'Moderate: impact + urgency = 4' },
-    P4: { description: 'Low: impact + urgency = 5' },
-    P5: { description: 'Planning: impact 3 and urgency 3' },
   },
 });
 registerEnumType(IncidentHoldReasonEnum, {

@@ -1,8 +1,9 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, Length } from 'class-validator';
 import type { IncidentStatus } from '#domain';
-import type { IncidentPriority } from '#events';
-import { IncidentPriorityEnum, IncidentStateEnum } from './incident-enums.js';
+import type { Priority } from '#events';
+import { IncidentStateEnum } from './incident-enums.js';
+import { PriorityEnum } from '../../graphql/priority.enum.js';
 
 @InputType({
   description:
@@ -14,9 +15,9 @@ export class IncidentFilter {
   @IsOptional()
   state?: IncidentStatus[] | null;
 
-  @Field(() => [IncidentPriorityEnum], { nullable: true, description: 'Incidents of any of these priorities' })
+  @Field(() => [PriorityEnum], { nullable: true, description: 'Incidents of any of these priorities' })
   @IsOptional()
-  priority?: IncidentPriority[] | null;
+  priority?: Priority[] | null;
 
   @Field(() => String, { nullable: true, description: 'Incidents assigned to this team (exact match)' })
   @IsOptional()

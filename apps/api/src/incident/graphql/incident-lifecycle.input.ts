@@ -3,7 +3,7 @@ import { IsEnum, IsString, Length } from 'class-validator';
 import type { IncidentHoldReason, IncidentResolutionCode } from '#events';
 import { IncidentHoldReasonEnum, IncidentResolutionCodeEnum } from './incident-enums.js';
 import { IncidentCommandInput } from './incident-command.input.js';
-import { NOTES_MAX, REASON_MAX } from './incident-input-limits.js';
+import { NOTES_MAX, REASON_MAX } from '../../records/input-limits.js';
 
 /** Inputs of the state transitions: NEW -> IN_PROGRESS <-> ON_HOLD -> RESOLVED -> CLOSED, cancel. */
 

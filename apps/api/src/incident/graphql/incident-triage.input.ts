@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { IncidentCommandInput } from './incident-command.input.js';
-import { NOTES_MAX, REASON_MAX } from './incident-input-limits.js';
+import { NOTES_MAX, REASON_MAX } from '../../records/input-limits.js';
 
 /** Inputs that decide who works an incident, how urgent it is and what it is about. */
 

@@ -1,15 +1,15 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../graphql/date-time.scalar.js';
 import { Node } from '../../node/node.interface.js';
-import type { IncidentHoldReason, IncidentPriority, IncidentResolutionCode } from '#events';
+import type { IncidentHoldReason, Priority, IncidentResolutionCode } from '#events';
 import type { IncidentStatus, SlaTimerStatus } from '#domain';
 import {
   IncidentHoldReasonEnum,
-  IncidentPriorityEnum,
   IncidentResolutionCodeEnum,
   IncidentStateEnum,
   SlaTimerStatusEnum,
 } from './incident-enums.js';
+import { PriorityEnum } from '../../graphql/priority.enum.js';
 
 @ObjectType({ description: 'A work note (internal) or comment (visible to the caller)' })
 export class JournalEntry {
@@ -80,8 +80,8 @@ export class IncidentModel implements Node {
   @Field(() => IncidentStateEnum, { description: 'Where it is in its life cycle' }) state!: IncidentStatus;
   @Field(() => Int, { description: 'How widely it affects the business: 1 high .. 3 low' }) impact!: number;
   @Field(() => Int, { description: 'How soon the business needs it solved: 1 high .. 3 low' }) urgency!: number;
-  @Field(() => IncidentPriorityEnum, { description: 'Derived from impact x urgency; sets the SLA targets' })
-  priority!: IncidentPriority;
+  @Field(() => PriorityEnum, { description: 'Derived from impact x urgency; sets the SLA targets' })
+  priority!: Priority;
   @Field({ description: 'Subject id of who reported it (the caller); requesters see only incidents they reported' })
   callerId!: string;
   @Field(() => String, { nullable: true, description: 'The affected service or configuration item, if known' })

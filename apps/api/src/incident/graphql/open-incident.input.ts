@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
-import { CommandOptionsInput } from './command-options.input.js';
+import { CommandOptionsInput } from '../../records/command-options.input.js';
 
 @InputType({ description: 'A new incident; its priority and SLA targets follow from impact and urgency' })
 export class OpenIncidentInput extends CommandOptionsInput {

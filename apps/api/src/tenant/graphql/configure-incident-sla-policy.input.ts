@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ValidateNested } from 'class-validator';
-import { CommandOptionsInput } from '../../incident/graphql/command-options.input.js';
+import { CommandOptionsInput } from '../../records/command-options.input.js';
 import { IncidentSlaPolicyInput } from './incident-sla-policy.input.js';
 
 @InputType({ description: 'The SLA policy that replaces the current one' })

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { RECORD_VERSION_PATTERN } from '#events';
 
 /** The fields every mutation input shares: idempotency key and optimistic concurrency. */
 @InputType({ isAbstract: true })
@@ -19,6 +20,6 @@ export abstract class CommandOptionsInput {
     description: 'The version you last read; refused with CONCURRENCY_CONFLICT if the record has moved on since',
   })
   @IsOptional()
-  @Matches(/^(0|[1-9]\d{0,18})$/, { message: 'expectedVersion must be a version this API returned' })
+  @Matches(RECORD_VERSION_PATTERN, { message: 'expectedVersion must be a version this API returned' })
   expectedVersion?: string | null;
 }

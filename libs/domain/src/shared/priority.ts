@@ -1,13 +1,13 @@
-import type { IncidentLevel, IncidentPriority } from '#events';
+import type { Level, Priority } from '#events';
 
 /** SPEC.md's matrix: rows are impact, columns urgency, both 1 high .. 3 low. */
-const priorityMatrix: readonly (readonly IncidentPriority[])[] = [
+const priorityMatrix: readonly (readonly Priority[])[] = [
   ['P1', 'P2', 'P3'],
   ['P2', 'P3', 'P4'],
   ['P3', 'P4', 'P5'],
 ];
 
-export const priorityLabels: { readonly [P in IncidentPriority]: string } = {
+export const priorityLabels: { readonly [P in Priority]: string } = {
   P1: 'critical',
   P2: 'high',
   P3: 'moderate',
@@ -15,7 +15,7 @@ export const priorityLabels: { readonly [P in IncidentPriority]: string } = {
   P5: 'planning',
 };
 
-export function incidentPriority(impact: IncidentLevel, urgency: IncidentLevel): IncidentPriority {
+export function priorityOf(impact: Level, urgency: Level): Priority {
   const priority = priorityMatrix[impact - 1]?.[urgency - 1];
   if (priority === undefined)
     throw new RangeError(`No priority for impact ${impact}, urgency ${urgency}`);

@@ -1,3 +1,3 @@
-/** Longest texts the incident inputs accept, in characters. */
+/** Longest texts record inputs accept, in characters. */
 export const REASON_MAX = 2_000;
 export const NOTES_MAX = 20_000;

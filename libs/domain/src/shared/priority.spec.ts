@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import type { IncidentLevel } from '#events';
-import { incidentPriority, priorityLabels } from './priority.js';
+import type { Level } from '#events';
+import { priorityOf, priorityLabels } from './priority.js';
 
-describe(incidentPriority.name, () => {
+describe(priorityOf.name, () => {
   it.each([
     { impact: 1, urgency: 1, priority: 'P1' },
     { impact: 1, urgency: 2, priority: 'P2' },
@@ -14,7 +14,7 @@ describe(incidentPriority.name, () => {
     { impact: 3, urgency: 2, priority: 'P4' },
     { impact: 3, urgency: 3, priority: 'P5' },
   ] as const)('impact $impact x urgency $urgency is $priority', ({ impact, urgency, priority }) => {
-    expect(incidentPriority(impact, urgency)).toBe(priority);
+    expect(priorityOf(impact, urgency)).toBe(priority);
   });
 
   it('labels priorities as SPEC.md does', () => {
@@ -28,6 +28,6 @@ describe(incidentPriority.name, () => {
   });
 
   it('has no priority off the matrix', () => {
-    expect(() => incidentPriority(4 as IncidentLevel, 1)).toThrow(RangeError);
+    expect(() => priorityOf(4 as Level, 1)).toThrow(RangeError);
   });
 });

@@ -1,0 +1,3 @@
+export * from './priority.js';
+export * from './input.guards.js';
+export * from './state.guards.js';
