@@ -8,6 +8,8 @@ export const RECORD_KINDS = {
   incident: { numberPrefix: 'INC' },
   problem: { numberPrefix: 'PRB' },
   change: { numberPrefix: 'CHG' },
+  /** Standard change templates: pre-approved plans that STANDARD changes are made from. */
+  template: { numberPrefix: 'STD' },
 } as const;
 
 export type RecordKind = keyof typeof RECORD_KINDS;

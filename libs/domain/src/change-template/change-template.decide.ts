@@ -1,7 +1,7 @@
 import { changeRisks, type ChangeRisk, type ChangeTemplateContent, type ChangeTemplateEvent } from '#events';
 import { maxChangeServices, requireIdList } from '../change/change.guards.js';
 import { DomainError } from '../domain-error.js';
-import { requireLevel, requireOneOf, requireText } from '../incident/incident.guards.js';
+import { requireLevel, requireOneOf, requireText } from '../shared/input.guards.js';
 import { normalizeInstant } from '../instant.js';
 import type { ChangeTemplateCommand, ChangeTemplateInput } from './change-template.commands.js';
 import type { ChangeTemplate, ChangeTemplateState } from './change-template.state.js';

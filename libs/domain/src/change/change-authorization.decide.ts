@@ -1,6 +1,6 @@
 import { changeRisks, type ChangeEvent, type ChangeRisk } from '#events';
 import { DomainError } from '../domain-error.js';
-import { requireLevel, requireOneOf, requireText } from '../incident/incident.guards.js';
+import { requireLevel, requireOneOf, requireText } from '../shared/input.guards.js';
 import type { ChangeAuthority } from '../tenant/change-settings.state.js';
 import {
   approvalsFor,

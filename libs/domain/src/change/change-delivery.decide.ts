@@ -1,7 +1,7 @@
 import { changeCloseCodes, type ChangeCloseCode, type ChangeEvent } from '#events';
 import { DomainError } from '../domain-error.js';
 import { toEpochMs } from '../instant.js';
-import { requireOneOf, requireText } from '../incident/incident.guards.js';
+import { requireOneOf, requireText } from '../shared/input.guards.js';
 import type {
   CancelChange,
   CompleteChangeImplementation,

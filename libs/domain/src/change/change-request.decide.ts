@@ -1,6 +1,6 @@
 import { changeRisks, changeTypes, type ChangeEvent, type ChangeRisk, type ChangeType } from '#events';
 import { DomainError } from '../domain-error.js';
-import { requireLevel, requireOneOf, requireText } from '../incident/incident.guards.js';
+import { requireLevel, requireOneOf, requireText } from '../shared/input.guards.js';
 import type { RequestChange, SetChangeType, UpdateChangeDetails } from './change.commands.js';
 import { maxChangeServices, requireChange, requireIdList, requireStatus } from './change.guards.js';
 import type { Change, ChangeState } from './change.state.js';

@@ -1,5 +1,6 @@
 import { DomainError } from '../domain-error.js';
 import { normalizeInstant } from '../instant.js';
+import { requireStatusOf } from '../shared/state.guards.js';
 import type { Change, ChangeState, ChangeStatus } from './change.state.js';
 
 /** The checks decide runs before producing events; each throws a DomainError. */
@@ -15,9 +16,7 @@ export function requireChange(state: ChangeState): Change {
 }
 
 export function requireStatus(change: Change, allowed: readonly ChangeStatus[], action: string): void {
-  if (!allowed.includes(change.status)) {
-    throw DomainError.invalidTransition(`Cannot ${action} ${change.type} change ${change.number}: it is ${change.status}`);
-  }
+  requireStatusOf(`${change.type} change`, change, allowed, action);
 }
 
 /** An instant given by a user, in canonical UTC form. */

@@ -5,7 +5,7 @@ import type {
   ChangeRisk,
   ChangeTemplateUse,
   ChangeType,
-  IncidentLevel,
+  Level,
   ScheduleConflict,
 } from '#events';
 import type { ApprovalDecision, ApprovalOutcome, ApprovalRound } from './approval-round.js';
@@ -33,7 +33,7 @@ export interface Change {
   readonly justification: string;
   readonly serviceIds: readonly string[];
   readonly risk: ChangeRisk;
-  readonly impact: IncidentLevel;
+  readonly impact: Level;
   readonly implementationPlan: string;
   readonly backoutPlan: string;
   readonly testPlan: string;

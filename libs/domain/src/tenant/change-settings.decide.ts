@@ -1,7 +1,7 @@
 import type { ChangeSettingsEvent } from '#events';
 import { requireIdList, requireInstant } from '../change/change.guards.js';
 import { DomainError } from '../domain-error.js';
-import { requireText } from '../incident/incident.guards.js';
+import { requireText } from '../shared/input.guards.js';
 import { normalizeInstant, toEpochMs } from '../instant.js';
 import type { ChangeSettingsCommand } from './change-settings.commands.js';
 import type { ChangeSettingsState } from './change-settings.state.js';

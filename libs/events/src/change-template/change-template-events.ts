@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../domain-event.js';
 import type { ChangePlan, ChangeRisk } from '../change/change-vocabulary.js';
-import type { IncidentLevel } from '../incident/incident-vocabulary.js';
+import type { Level } from '../shared/priority-vocabulary.js';
 
 /**
  * What a standard change template pre-approves: the plan, the services it may touch and its
@@ -11,7 +11,7 @@ export type ChangeTemplateContent = ChangePlan & {
   readonly description: string;
   readonly serviceIds: readonly string[];
   readonly risk: ChangeRisk;
-  readonly impact: IncidentLevel;
+  readonly impact: Level;
 };
 
 /** Version 1 of the template. */

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../domain-event.js';
-import type { IncidentLevel } from '../incident/incident-vocabulary.js';
+import type { Level } from '../shared/priority-vocabulary.js';
 import type {
   ChangeCloseCode,
   ChangePlan,
@@ -33,7 +33,7 @@ export type ChangeRequested = DomainEvent<
     readonly justification: string;
     readonly serviceIds: readonly string[];
     readonly risk: ChangeRisk;
-    readonly impact: IncidentLevel;
+    readonly impact: Level;
     readonly requestedBy: string;
     readonly template: ChangeTemplateUse | null;
     readonly requestedAt: string;
@@ -64,7 +64,7 @@ export type ChangeSubmitted = DomainEvent<'ChangeSubmitted', { readonly at: stri
 /** ASSESS -> AUTHORIZE, followed by the round's ChangeApprovalRequested. */
 export type ChangeRiskAssessed = DomainEvent<
   'ChangeRiskAssessed',
-  { readonly risk: ChangeRisk; readonly impact: IncidentLevel; readonly at: string }
+  { readonly risk: ChangeRisk; readonly impact: Level; readonly at: string }
 >;
 
 /** Entering AUTHORIZE fixes who must approve this round; later authority changes do not touch it. */

@@ -1,9 +1,7 @@
-import type pg from 'pg';
 import type { Incident } from '#domain';
 import { rowTable } from '../row-table.js';
+import { rowUpsert } from '../row-upsert.js';
 import type { FoldedIncidentRow, IncidentRow } from './incident-row.js';
-
-type Queryable = Pick<pg.PoolClient, 'query'>;
 
 const INCIDENT_ROW_COLUMNS = 'tenant, id::text AS id, version::text AS version, updated_at, detail';
 
@@ -57,9 +55,8 @@ const SAVED_COLUMNS = {
   folded: 'jsonb',
 } as const;
 
-type SavedRow = { readonly [column in keyof typeof SAVED_COLUMNS]: unknown };
-
-function savedRow({ tenant, id, version, updatedAt, detail, folded }: FoldedIncidentRow): SavedRow {
+/** One statement for the whole batch. */
+export const saveIncidentRows = rowUpsert('incidents', SAVED_COLUMNS, ({ tenant, id, version, updatedAt, detail, folded }: FoldedIncidentRow) => {
   const incident = detail.incident;
   return {
     tenant,
@@ -83,18 +80,4 @@ function savedRow({ tenant, id, version, updatedAt, detail, folded }: FoldedInci
     detail,
     folded,
   };
-}
-
-const columns = Object.keys(SAVED_COLUMNS);
-const UPSERT_INCIDENT_ROWS = `
-  INSERT INTO incidents (${columns.join(', ')})
-  SELECT ${columns.join(', ')}
-  FROM jsonb_to_recordset($1::jsonb) AS r(${Object.entries(SAVED_COLUMNS).map(([name, type]) => `${name} ${type}`).join(', ')})
-  ON CONFLICT (tenant, id) DO UPDATE SET
-    ${columns.filter((name) => name !== 'tenant' && name !== 'id').map((name) => `${name} = EXCLUDED.${name}`).join(', ')}`;
-
-/** One statement for the whole batch. */
-export async function saveIncidentRows(db: Queryable, rows: readonly FoldedIncidentRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.query(UPSERT_INCIDENT_ROWS, [JSON.stringify(rows.map(savedRow))]);
-}
+});
