@@ -18,6 +18,7 @@ import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { Metrics } from './metrics/metrics.js';
 import { HealthController } from './health/health.controller.js';
+import { ChangeModule } from './change/change.module.js';
 import { IncidentModule } from './incident/incident.module.js';
 import { NodeModule } from './node/node.module.js';
 import { ReadModelModule } from './read-model/read-model.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         CommandsModule,
         RecordCommandsModule,
         IncidentModule,
+        ChangeModule,
         TenantModule,
         NodeModule,
         ...(config.runProjector ? [ProjectorModule] : []),

@@ -13,7 +13,6 @@ import {
 } from '#domain';
 import type { ChangeEvent, ChangeTemplateEvent } from '#events';
 import type { RecordDefinition } from '../record-definition.js';
-import { RecordStates } from '../record-states.js';
 import { ChangeCalendarService } from './change-calendar.js';
 import type { ChangeIntent, RequestChangeFields } from './change-intent.js';
 import { ChangeSettingsService } from './change-settings.service.js';
@@ -53,23 +52,26 @@ export class ChangeRecords {
   readonly template = templateDefinition;
   readonly change: ChangeRecordDefinition;
 
-  constructor(states: RecordStates, settings: ChangeSettingsService, calendar: ChangeCalendarService) {
+  constructor(settings: ChangeSettingsService, calendar: ChangeCalendarService) {
     this.change = {
       kind: 'change',
       decider: changeDecider,
       idNamespace: '9d2c7a14-0e6b-4f3a-8c51-2b7e9f4d6a03',
-      async open({ templateId, ...fields }, { id, tenant, number }, { envelope }) {
+      async open({ templateId, ...fields }, { id, tenant, number }, { envelope, records }) {
         const template =
-          templateId === undefined ? null : { templateId, current: await states.read(templateDefinition, tenant, templateId) };
+          templateId === undefined ? null : { templateId, current: await records.read('template', changeTemplateDecider, tenant, templateId) };
         return {
           type: 'RequestChange',
           data: { ...fields, changeId: id, tenant, number, requestedBy: envelope.actor, template },
           metadata: { now: envelope.now.toISOString() },
         };
       },
-      async complete(intent, { envelope }) {
+      async complete(intent, { envelope, records }) {
         const metadata = { now: envelope.now.toISOString() };
         switch (intent.type) {
+          case 'LinkChangeToIncident':
+            await records.requireExisting('incident', envelope.tenant, intent.data.incidentId, 'incidentId');
+            return { ...intent, metadata };
           case 'SubmitChange':
             return { type: intent.type, data: { authority: (await settings.settings(envelope.tenant)).changeAuthority }, metadata };
           case 'AssessChangeRisk':
