@@ -14,26 +14,65 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The product itself, which can also sign tokens for other tenants. */
+export interface RunningApp extends RunningServer {
+  /** A token of an agent of that tenant. */
+  tokenFor(tenant: string): Promise<string>;
+}
+
+/**
+ * Throughput benchmarks drive one principal far past the default rate limits, which would then
+ * be what they measure; `limited` keeps the product's defaults.
+ */
+const UNLIMITED = {
+  RATE_LIMIT_PRINCIPAL_PER_SECOND: '1000000',
+  RATE_LIMIT_TENANT_PER_SECOND: '1000000',
+};
+
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256';
 /**
  * A tenant of its own: the incidents the other benchmarks generate took numbers the app's
  * allocator knows nothing of, and reusing their tenant would collide on (tenant, number).
  */
-const TENANT = 'graphql-bench';
+export const TENANT = 'graphql-bench';
 
-/** The whole product (API with its in-process projector) on the benchmark's database. */
-export async function startApp(databaseUrl: string): Promise<RunningServer> {
+/**
+ * The whole product (API with its in-process projector) on the benchmark's database;
+ * `environment` adds to or overrides its settings.
+ */
+export async function startApp(
+  databaseUrl: string,
+  { limited = false, environment = {} }: { limited?: boolean; environment?: NodeJS.ProcessEnv } = {},
+): Promise<RunningApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'itsm-bench-app-'));
-  const config = loadConfig({ EVENT_STORE_URL: databaseUrl, JWT_SECRET: SECRET, LOG_LEVEL: 'error', DATA_DIR: dataDir });
+  const config = loadConfig({
+    EVENT_STORE_URL: databaseUrl,
+    JWT_SECRET: SECRET,
+    LOG_LEVEL: 'error',
+    DATA_DIR: dataDir,
+    ...(limited ? {} : UNLIMITED),
+    ...environment,
+  });
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     token: await issueToken(SECRET, { subject: `agent-1@${TENANT}`, tenant: TENANT, roles: ['agent'] }),
+    tokenFor: (tenant) => issueToken(SECRET, { subject: `agent-1@${tenant}`, tenant, roles: ['agent'] }),
     async close() {
       await app.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs work against a server that is closed afterwards, whatever happens. */
+export async function withServer<S extends RunningServer, T>(starting: Promise<S>, work: (server: S) => Promise<T>): Promise<T> {
+  const server = await starting;
+  try {
+    return await work(server);
+  } finally {
+    await server.close();
+  }
 }

@@ -1,4 +1,4 @@
-import { startApp, type RunningServer } from './app-server.js';
+import { startApp, withServer, type RunningServer } from './app-server.js';
 import { startBareApollo } from './bare-apollo.js';
 import type { BenchDatabase } from './databases.js';
 import { percentile, progress, type Figure } from './harness.js';
@@ -67,15 +67,6 @@ export async function graphqlBench(database: BenchDatabase, options: GraphqlBenc
       },
     ];
   });
-}
-
-async function withServer<T>(starting: Promise<RunningServer>, work: (server: RunningServer) => Promise<T>): Promise<T> {
-  const server = await starting;
-  try {
-    return await work(server);
-  } finally {
-    await server.close();
-  }
 }
 
 /** A run in which no request succeeded is a failure; a few failed requests are noted beside it. */

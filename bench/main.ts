@@ -4,8 +4,10 @@ import { appendBench } from './append.bench.js';
 import { ensureBaselineTables } from './baseline-tables.js';
 import { embeddedDatabase, serverDatabase, type BenchDatabase } from './databases.js';
 import { graphqlBench } from './graphql.bench.js';
+import { isolationBench } from './isolation.bench.js';
 import { envInt, errorMessage, printTable, progress, type Outcome } from './harness.js';
 import { listBench } from './list.bench.js';
+import { longRecordBench } from './long-record.bench.js';
 import { readBench } from './read.bench.js';
 import { rebuildBench } from './rebuild.bench.js';
 
@@ -19,6 +21,15 @@ const sizes = {
     clients: envInt('BENCH_CLIENTS', 32),
     seconds: envInt('BENCH_GRAPHQL_SECONDS', 8),
     warmUpSeconds: 2,
+  },
+  longRecord: {
+    events: envInt('BENCH_LONG_RECORD_EVENTS', 10_000),
+    seconds: envInt('BENCH_LONG_RECORD_SECONDS', 5),
+  },
+  isolation: {
+    rate: envInt('BENCH_ISOLATION_RATE', 20),
+    seconds: envInt('BENCH_GRAPHQL_SECONDS', 8),
+    hostileClients: envInt('BENCH_HOSTILE_CLIENTS', 8),
   },
   listRows: envInt('BENCH_LIST_ROWS', 1_000_000),
   listQueries: envInt('BENCH_LIST_QUERIES', 500),
@@ -43,6 +54,8 @@ const STEPS: readonly Step[] = [
   { name: 'stream reads', run: (db) => readBench(db, sizes.reads) },
   { name: 'projection rebuild', run: (db) => rebuildBench(db, sizes.rebuildEvents) },
   { name: 'GraphQL openIncident', run: (db) => graphqlBench(db, sizes.graphql) },
+  { name: 'GraphQL addIncidentWorkNote on a long record', run: (db) => longRecordBench(db, sizes.longRecord) },
+  { name: 'tenant isolation', run: (db) => isolationBench(db, sizes.isolation) },
   { name: 'incidents list', lastOnly: true, run: (db) => listBench(db, sizes.listRows, sizes.listQueries) },
 ];
 

@@ -14,6 +14,9 @@ import { GraphQLExceptionPassthrough } from './errors/graphql-exception.filter.j
 import { ExplorerModule } from './explorer/explorer.module.js';
 import { inputValidationPipe } from './errors/validation-pipe.js';
 import { graphqlOptions } from './graphql/graphql-options.js';
+import { GraphQLWebSocketServer } from './graphql/graphql-ws.server.js';
+import { OperationAdmission } from './graphql/limits/operation-admission.js';
+import { QueryLimitsModule } from './graphql/limits/query-limits.module.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { Metrics } from './metrics/metrics.js';
@@ -21,6 +24,7 @@ import { HealthController } from './health/health.controller.js';
 import { ChangeModule } from './change/change.module.js';
 import { IncidentModule } from './incident/incident.module.js';
 import { NodeModule } from './node/node.module.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { ReadModelModule } from './read-model/read-model.module.js';
 import { TenantModule } from './tenant/tenant.module.js';
 
@@ -35,10 +39,13 @@ export class AppModule {
         CqrsModule.forRoot(),
         AuthModule,
         MetricsModule,
+        RateLimitModule,
+        QueryLimitsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [TokenVerifier, Metrics],
-          useFactory: graphqlOptions,
+          inject: [TokenVerifier, Metrics, OperationAdmission],
+          useFactory: (verifier: TokenVerifier, metrics: Metrics, admission: OperationAdmission) =>
+            graphqlOptions(verifier, metrics, admission, config.queryLimits.introspection),
         }),
         ReadModelModule,
         CommandsModule,
@@ -54,6 +61,7 @@ export class AppModule {
       providers: [
         { provide: APP_PIPE, useFactory: inputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLExceptionPassthrough },
+        GraphQLWebSocketServer,
       ],
     };
   }

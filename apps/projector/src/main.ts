@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppLogger, loadConfigOrExit, type AppConfig } from '#config';
-import { EVENT_STORE, InfrastructureModule, READ_MODEL_POOL, describeStartupFailure } from '#infrastructure';
+import { EVENT_STORE, InfrastructureModule, PROJECTOR_POOL, describeStartupFailure } from '#infrastructure';
 import { resetProjection, skipForeignEvent } from '#projector';
 import { projectionsFor } from '#read-model';
 import { ProjectorAppModule } from './projector-app.module.js';
@@ -34,7 +34,7 @@ async function skip(config: AppConfig, [token, ...names]: string[], logger: AppL
   const app = await NestFactory.createApplicationContext(InfrastructureModule.forRoot(config), { logger, abortOnError: false });
   let refused = false;
   for (const projection of chosen) {
-    const outcome = await skipForeignEvent(app.get(READ_MODEL_POOL), app.get(EVENT_STORE), projection.name, token);
+    const outcome = await skipForeignEvent(app.get(PROJECTOR_POOL), app.get(EVENT_STORE), projection.name, token);
     if (outcome.skipped) new Logger('Skip').log(`${projection.name} resumes after the foreign event at ${token}`);
     else {
       refused = true;
@@ -62,7 +62,7 @@ function chooseProjections(config: AppConfig, names: string[]) {
 async function rebuild(config: AppConfig, names: string[], logger: AppLogger): Promise<void> {
   const chosen = chooseProjections(config, names);
   const app = await NestFactory.createApplicationContext(InfrastructureModule.forRoot(config), { logger, abortOnError: false });
-  const pool = app.get(READ_MODEL_POOL);
+  const pool = app.get(PROJECTOR_POOL);
   for (const projection of chosen) {
     await resetProjection(pool, projection);
     new Logger('Rebuild').log(`Reset ${projection.name}: it replays from the start of the log`);

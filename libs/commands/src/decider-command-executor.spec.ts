@@ -1,45 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import type { Decider } from '#domain';
-import { EventSerializer } from '#events';
 import { PostgresEventStore, WrongExpectedRevisionError, ensureEventStoreSchema } from '#event-store';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
-import type { CommandEnvelope } from './command-envelope.js';
 import { DeciderCommandExecutor } from './decider-command-executor.js';
+import { envelope, existingNotes, note, notes, serializer, type Note, type Notes } from './decider-command-executor.fixtures.js';
 import { IdempotencyKeyReusedError } from './idempotency-key-reused.error.js';
-
-type Noted = { type: 'Noted'; data: { text: string; by: string } };
-type Note = { type: 'Note'; data: { text: string } };
-type Notes = { owner: string; count: number } | null;
-
-/** The smallest record with an owner: the first note makes its author the owner. */
-const notes: Decider<Note, Noted, Notes> = {
-  version: 1,
-  initialState: null,
-  evolve: (state, event) => ({ owner: state?.owner ?? event.data.by, count: (state?.count ?? 0) + 1 }),
-  decide: (command) => [{ type: 'Noted', data: { text: command.data.text, by: 'ann' } }],
-};
-
-/** The same record, refusing commands on a record that does not exist, as real deciders do. */
-const existingNotes: Decider<Note, Noted, Notes> = {
-  ...notes,
-  decide: (command, state) => {
-    if (state === null) throw new Error('no such record');
-    return notes.decide(command, state);
-  },
-};
-
-const envelope: CommandEnvelope = {
-  tenant: 't',
-  actor: 'ann',
-  origin: 'interactive',
-  correlationId: 'c',
-  causationId: 'c',
-  now: new Date('2026-03-02T09:00:00Z'),
-};
-const serializer = new EventSerializer([{ type: 'Noted', storedName: 'test.noted.v1' }]);
-const note: Note = { type: 'Note', data: { text: 'hi' } };
 
 describe(DeciderCommandExecutor.name, () => {
   let database: TestDatabase;

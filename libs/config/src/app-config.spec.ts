@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { ConfigurationError, loadConfig } from './app-config.js';
+import { ConfigurationError, developmentSecretFile, loadConfig } from './app-config.js';
 
 describe(loadConfig.name, () => {
   it('runs on the embedded engine with nothing set', () => {
@@ -81,6 +84,49 @@ describe(loadConfig.name, () => {
   it('requires a real secret in production', () => {
     const error = captureError(() => loadConfig({ NODE_ENV: 'production' }));
     expect((error as Error).message).toContain('JWT_SECRET');
+  });
+
+  it('refuses the development secret kept in DATA_DIR in production, without printing it', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'itsm-config-'));
+    const secret = 'a-development-secret-of-at-least-32-characters';
+    writeFileSync(developmentSecretFile(dataDir), `${secret}\n`);
+    const environment = { JWT_SECRET: secret, DATA_DIR: dataDir };
+    expect(loadConfig(environment).auth.kind).toBe('secret');
+    const error = captureError(() => loadConfig({ ...environment, NODE_ENV: 'production' }));
+    expect((error as ConfigurationError).problems.map((problem) => problem.variable)).toEqual(['JWT_SECRET']);
+    expect((error as Error).message).not.toContain(secret);
+  });
+
+  it.each([
+    ['JWT_SECRET', 'too-short-secret'],
+    ['DATABASE_URL', 'mysql://user:hunter2@db/itsm'],
+    ['EVENT_STORE_URL', 'mysql://user:hunter2@db/itsm'],
+  ])('names %s when it is wrong but never echoes its value', (variable, value) => {
+    const error = captureError(() => loadConfig({ [variable]: value }));
+    expect((error as Error).message).toContain(variable);
+    expect((error as Error).message).not.toContain(value);
+  });
+
+  it('turns introspection off in production unless GRAPHQL_INTROSPECTION says otherwise', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars' };
+    expect(loadConfig({}).queryLimits.introspection).toBe(true);
+    expect(loadConfig(production).queryLimits.introspection).toBe(false);
+    expect(loadConfig({ ...production, GRAPHQL_INTROSPECTION: 'true' }).queryLimits.introspection).toBe(true);
+    expect(loadConfig({ GRAPHQL_INTROSPECTION: 'false' }).queryLimits.introspection).toBe(false);
+  });
+
+  it.each([
+    ['GRAPHQL_MAX_DEPTH', '0'],
+    ['GRAPHQL_MAX_COST', 'lots'],
+    ['WS_MAX_MESSAGE_BYTES', '10'],
+    ['DATABASE_POOL_QUERIES', '0'],
+    ['STATEMENT_TIMEOUT_MS', '1.5'],
+    ['RATE_LIMIT_PRINCIPAL_PER_SECOND', '0'],
+    ['RATE_LIMIT_TENANT_BURST', '-1'],
+    ['GRAPHQL_INTROSPECTION', 'sometimes'],
+  ])('rejects %s=%s naming the variable', (variable, value) => {
+    const error = captureError(() => loadConfig({ [variable]: value }));
+    expect((error as ConfigurationError).problems.map((problem) => problem.variable)).toEqual([variable]);
   });
 });
 

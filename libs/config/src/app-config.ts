@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Environment } from './environment.js';
@@ -15,6 +16,34 @@ export type AuthConfig =
   | { readonly kind: 'jwks'; readonly jwksUrl: string; readonly issuer?: string; readonly audience?: string }
   /** No secret given outside production: one is made and kept in DATA_DIR for local use. */
   | { readonly kind: 'development'; readonly issuer?: string; readonly audience?: string };
+
+/** Limits on one GraphQL operation, checked before any resolver runs (over HTTP and WebSocket). */
+export interface QueryLimits {
+  readonly introspection: boolean;
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  readonly maxTokens: number;
+  /** Every field costs 1, each top-level field 10 more; `first` multiplies what it selects. */
+  readonly maxCost: number;
+  /** Largest graphql-ws message; a bigger one closes the socket (1009). */
+  readonly maxWebSocketMessageBytes: number;
+}
+
+/** Connections per kind of work, so no one kind can take the others' connections. */
+export interface DatabasePools {
+  readonly queries: number;
+  readonly commands: number;
+  readonly projector: number;
+  /** Applies to every statement made for a request (queries and commands). */
+  readonly statementTimeoutMs: number;
+}
+
+/** Operations a second, with a burst allowance over any 10 s; in process, per replica. */
+export interface RateLimit {
+  readonly perSecond: number;
+  readonly burst: number;
+}
 
 export interface AppConfig {
   readonly port: number;
@@ -36,6 +65,17 @@ export interface AppConfig {
    * any port of a host. Empty: browsers may not call it from another origin.
    */
   readonly corsOrigins: readonly string[];
+  readonly queryLimits: QueryLimits;
+  readonly databasePools: DatabasePools;
+  readonly rateLimits: { readonly principal: RateLimit; readonly tenant: RateLimit };
+}
+
+/** Variables whose values are secrets or may hold a password: never echoed in a message. */
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'EVENT_STORE_URL', 'DATABASE_URL']);
+
+/** Where the development token secret is kept, so the server and `npm run token` agree. */
+export function developmentSecretFile(dataDir: string): string {
+  return join(dataDir, 'development-jwt-secret');
 }
 
 /** Outside production a front end under development may call from any local port. */
@@ -60,7 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigurationError(
       errors.map((error) => ({
         variable: error.property,
-        message: `${Object.values(error.constraints ?? {}).join('; ')} (got "${String(env[error.property])}")`,
+        message: `${Object.values(error.constraints ?? {}).join('; ')}${
+          SECRET_VARIABLES.has(error.property) ? '' : ` (got "${String(env[error.property])}")`
+        }`,
       })),
     );
   }
@@ -72,12 +114,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (parsed.JWT_SECRET && parsed.JWKS_URL) {
     problems.push({ variable: 'JWKS_URL', message: 'cannot be combined with JWT_SECRET: choose one' });
   }
+  const dataDir = resolve(parsed.DATA_DIR ?? './data');
+  if (production && parsed.JWT_SECRET && parsed.JWT_SECRET === storedDevelopmentSecret(dataDir)) {
+    problems.push({
+      variable: 'JWT_SECRET',
+      message: 'is the development secret kept in DATA_DIR, which anyone with that folder can sign tokens with: set a secret of your own',
+    });
+  }
   if (problems.length > 0) throw new ConfigurationError(problems);
 
   const eventStore = eventStoreConfig(parsed.EVENT_STORE_URL);
   return {
     port: parsed.PORT ?? 3000,
-    dataDir: resolve(parsed.DATA_DIR ?? './data'),
+    dataDir,
     eventStore,
     readModel: parsed.DATABASE_URL
       ? { kind: 'postgres', url: parsed.DATABASE_URL }
@@ -92,7 +141,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logFormat: (parsed.LOG_FORMAT as AppConfig['logFormat'] | undefined) ?? 'text',
     production,
     corsOrigins: corsOrigins(parsed.CORS_ORIGINS, production),
+    queryLimits: {
+      introspection: parsed.GRAPHQL_INTROSPECTION ?? !production,
+      maxDepth: parsed.GRAPHQL_MAX_DEPTH ?? 10,
+      maxAliases: parsed.GRAPHQL_MAX_ALIASES ?? 15,
+      maxDirectives: parsed.GRAPHQL_MAX_DIRECTIVES ?? 20,
+      maxTokens: parsed.GRAPHQL_MAX_TOKENS ?? 2_000,
+      maxCost: parsed.GRAPHQL_MAX_COST ?? 5_000,
+      maxWebSocketMessageBytes: parsed.WS_MAX_MESSAGE_BYTES ?? 256 * 1024,
+    },
+    databasePools: {
+      queries: parsed.DATABASE_POOL_QUERIES ?? 10,
+      commands: parsed.DATABASE_POOL_COMMANDS ?? 10,
+      projector: parsed.DATABASE_POOL_PROJECTOR ?? 5,
+      statementTimeoutMs: parsed.STATEMENT_TIMEOUT_MS ?? 5_000,
+    },
+    rateLimits: {
+      principal: { perSecond: parsed.RATE_LIMIT_PRINCIPAL_PER_SECOND ?? 50, burst: parsed.RATE_LIMIT_PRINCIPAL_BURST ?? 250 },
+      tenant: { perSecond: parsed.RATE_LIMIT_TENANT_PER_SECOND ?? 200, burst: parsed.RATE_LIMIT_TENANT_BURST ?? 1000 },
+    },
   };
+}
+
+function storedDevelopmentSecret(dataDir: string): string | undefined {
+  const file = developmentSecretFile(dataDir);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
 }
 
 function corsOrigins(list: string | undefined, production: boolean): readonly string[] {

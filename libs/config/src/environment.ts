@@ -84,6 +84,64 @@ export class Environment {
   @IsOptional()
   @IsIn(['development', 'production', 'test'], { message: 'must be development, production or test' })
   NODE_ENV?: string;
+
+  @IsOptional()
+  @Transform(({ obj, key }) => parseBoolean((obj as Record<string, unknown>)[key]))
+  @IsBoolean({ message: 'must be true or false' })
+  GRAPHQL_INTROSPECTION?: boolean;
+
+  @WholeNumber(1, 100)
+  GRAPHQL_MAX_DEPTH?: number;
+
+  @WholeNumber(1, 1_000)
+  GRAPHQL_MAX_ALIASES?: number;
+
+  @WholeNumber(1, 1_000)
+  GRAPHQL_MAX_DIRECTIVES?: number;
+
+  @WholeNumber(100, 100_000)
+  GRAPHQL_MAX_TOKENS?: number;
+
+  @WholeNumber(1, 10_000_000)
+  GRAPHQL_MAX_COST?: number;
+
+  @WholeNumber(1_024, 16 * 1024 * 1024)
+  WS_MAX_MESSAGE_BYTES?: number;
+
+  @WholeNumber(1, 1_000)
+  DATABASE_POOL_QUERIES?: number;
+
+  @WholeNumber(1, 1_000)
+  DATABASE_POOL_COMMANDS?: number;
+
+  @WholeNumber(1, 1_000)
+  DATABASE_POOL_PROJECTOR?: number;
+
+  @WholeNumber(100, 600_000)
+  STATEMENT_TIMEOUT_MS?: number;
+
+  @WholeNumber(1, 1_000_000)
+  RATE_LIMIT_PRINCIPAL_PER_SECOND?: number;
+
+  @WholeNumber(0, 10_000_000)
+  RATE_LIMIT_PRINCIPAL_BURST?: number;
+
+  @WholeNumber(1, 1_000_000)
+  RATE_LIMIT_TENANT_PER_SECOND?: number;
+
+  @WholeNumber(0, 10_000_000)
+  RATE_LIMIT_TENANT_BURST?: number;
+}
+
+/** An optional whole number within bounds, the message saying which. */
+function WholeNumber(min: number, max: number): PropertyDecorator {
+  const range = { message: `must be a whole number between ${min} and ${max}` };
+  return (target, key) => {
+    IsOptional()(target, key);
+    IsInt(range)(target, key);
+    Min(min, range)(target, key);
+    Max(max, range)(target, key);
+  };
 }
 
 /** Implicit conversion would read any non-empty text, even "false", as true. */

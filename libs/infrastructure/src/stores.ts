@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import pg from 'pg';
+import type pg from 'pg';
 import type { AppConfig } from '#config';
 import {
   EsdbEventStore,
@@ -10,10 +10,17 @@ import {
   type EventStore,
 } from '#event-store';
 import { ensureReadModelSchema, projectionsFor } from '#read-model';
+import { WorkloadPools } from './workload-pools.js';
 
 export interface Stores {
+  /** For commands (the streams they load, their appends) and the projector (the global log). */
   readonly eventStore: EventStore;
+  /** For requests that read the event store itself (history, as-of). */
+  readonly queryEventStore: EventStore;
+  /** Read models, for requests: every statement has a timeout. */
   readonly readModelPool: pg.Pool;
+  /** Read models, for the projector and the timers. */
+  readonly projectorPool: pg.Pool;
   /** Where read-model update notifications are listened to (a URL, for a dedicated client). */
   readonly readModelUrl: string;
   close(): Promise<void>;
@@ -24,7 +31,7 @@ const logger = new Logger('Stores');
 /**
  * Opens the event store and the read-model database the configuration names, starting the
  * embedded PostgreSQL under DATA_DIR when either is left to it, and brings their schemas up to
- * date.
+ * date. Each kind of work gets its own connections (see WorkloadPools).
  */
 export async function openStores(config: AppConfig): Promise<Stores> {
   let embedded: EmbeddedPostgresServer | undefined;
@@ -36,19 +43,20 @@ export async function openStores(config: AppConfig): Promise<Stores> {
     return embedded.url;
   };
 
+  const pools = new WorkloadPools(config.databasePools);
   const readModelUrl = config.readModel.kind === 'postgres' ? config.readModel.url : await embeddedUrl();
-  const readModelPool = newPool(readModelUrl);
-  await ensureReadModelSchema(readModelPool, projectionsFor(config));
+  await ensureReadModelSchema(pools.get(readModelUrl, 'projector'), projectionsFor(config));
 
   let eventStore: EventStore;
+  let queryEventStore: EventStore;
   if (config.eventStore.kind === 'eventstoredb') {
-    eventStore = new EsdbEventStore(config.eventStore.url);
+    // One gRPC connection multiplexes every call, each with its own deadline.
+    eventStore = queryEventStore = new EsdbEventStore(config.eventStore.url);
   } else {
     const url = config.eventStore.kind === 'postgres' ? config.eventStore.url : await embeddedUrl();
-    const sharesPool = url === readModelUrl;
-    const pool = sharesPool ? readModelPool : newPool(url);
-    await ensureEventStoreSchema(pool);
-    eventStore = new PostgresEventStore(pool, { ownsPool: !sharesPool });
+    await ensureEventStoreSchema(pools.get(url, 'projector'));
+    eventStore = new PostgresEventStore(pools.get(url, 'commands'), { logPool: pools.get(url, 'projector') });
+    queryEventStore = new PostgresEventStore(pools.get(url, 'queries'));
   }
 
   // Learnt now, when it can be, so a mutation that appended rarely depends on a second call to
@@ -57,19 +65,15 @@ export async function openStores(config: AppConfig): Promise<Stores> {
 
   return {
     eventStore,
-    readModelPool,
+    queryEventStore,
+    readModelPool: pools.get(readModelUrl, 'queries'),
+    projectorPool: pools.get(readModelUrl, 'projector'),
     readModelUrl,
     async close() {
       await eventStore.close();
-      await readModelPool.end();
+      if (queryEventStore !== eventStore) await queryEventStore.close();
+      await pools.end();
       await embedded?.stop();
     },
   };
-}
-
-function newPool(url: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 5_000 });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on('error', (error) => logger.warn(`Idle database connection lost: ${error.message}`));
-  return pool;
 }

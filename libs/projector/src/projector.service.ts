@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
 import type { EventStore } from '#event-store';
-import { EVENT_STORE, READ_MODEL_POOL, READ_MODEL_URL } from '#infrastructure';
+import { EVENT_STORE, PROJECTOR_POOL, READ_MODEL_URL } from '#infrastructure';
 import { whileLeader } from './projection-leadership.js';
 import { rebuildBesideIfOutdated } from './projection-rebuild-beside.js';
 import { ProjectionRunner } from './projection-runner.js';
@@ -23,7 +23,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
-    @Inject(READ_MODEL_POOL) private readonly pool: pg.Pool,
+    @Inject(PROJECTOR_POOL) private readonly pool: pg.Pool,
     @Inject(READ_MODEL_URL) private readonly databaseUrl: string,
     @Inject(PROJECTIONS) private readonly projections: readonly VersionedProjection[],
   ) {

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { ConfigurationError, loadConfig, type AppConfig } from '#config';
 import { developmentSecret } from '../auth/development-secret.js';
 import { ROLES, type Role } from '../auth/principal.js';
 import { issueToken } from '../auth/token-issuer.js';
 
 const USAGE = `Usage: npm run token -- --tenant <tenant> [--roles agent,auditor] [--subject <user>] [--expires 8h]
-Signs a development token with JWT_SECRET, or with the secret the server keeps in DATA_DIR.
+Signs a token with JWT_SECRET, or outside production with the secret the server keeps in DATA_DIR.
 Roles: ${ROLES.join(', ')}`;
 
 async function main(): Promise<void> {
@@ -28,19 +28,33 @@ async function main(): Promise<void> {
     process.stderr.write(`Unknown role(s): ${unknown.join(', ')}\n${USAGE}\n`);
     process.exit(2);
   }
-  const secret = process.env.JWT_SECRET || (await developmentSecret(resolve(process.env.DATA_DIR || './data')));
-  const token = await issueToken(secret, {
+  const config = loadConfig();
+  const token = await issueToken(await signingSecret(config), {
     subject: values.subject,
     tenant: values.tenant,
     roles: roles as Role[],
     expiresIn: values.expires,
-    issuer: process.env.JWT_ISSUER || undefined,
-    audience: process.env.JWT_AUDIENCE || undefined,
+    issuer: config.auth.issuer,
+    audience: config.auth.audience,
   });
   process.stdout.write(`${token}\n`);
 }
 
+/**
+ * The configuration already refuses production without an explicit JWT_SECRET (or with the
+ * development one); with JWKS_URL tokens come from the identity provider, never from here.
+ */
+async function signingSecret(config: AppConfig): Promise<string> {
+  if (config.auth.kind === 'secret') return config.auth.secret;
+  if (config.auth.kind === 'development') return developmentSecret(config.dataDir);
+  throw new Error('JWKS_URL is set: tokens come from your identity provider, not from this command');
+}
+
 main().catch((error: unknown) => {
+  if (error instanceof ConfigurationError) {
+    process.stderr.write(`${error.message}\nNo token was issued.\n`);
+    process.exit(2);
+  }
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

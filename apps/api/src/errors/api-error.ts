@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
 /** Every `extensions.code` the API answers with, so clients can switch on them. */
@@ -13,6 +14,8 @@ export type ApiErrorCode =
   | 'SERVICE_UNAVAILABLE'
   | 'CONSISTENCY_TIMEOUT'
   | 'SUBSCRIPTION_OVER_HTTP_NOT_SUPPORTED'
+  | 'QUERY_TOO_COMPLEX'
+  | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface ApiErrorDetails {
@@ -21,6 +24,8 @@ export interface ApiErrorDetails {
   readonly fields?: readonly { field: string; message: string }[];
   /** HTTP status, for errors raised before execution; Apollo sets it, clients never see it. */
   readonly httpStatus?: number;
+  /** HTTP headers to answer with (with `httpStatus`), such as Retry-After. */
+  readonly httpHeaders?: Readonly<Record<string, string>>;
   readonly [extra: string]: unknown;
 }
 
@@ -28,11 +33,10 @@ export class ApiError extends GraphQLError {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
-    { httpStatus, ...details }: ApiErrorDetails = {},
+    { httpStatus, httpHeaders, ...details }: ApiErrorDetails = {},
   ) {
-    super(message, {
-      extensions: { code, ...details, ...(httpStatus ? { http: { status: httpStatus } } : {}) },
-    });
+    const http = httpStatus ? { status: httpStatus, headers: new HeaderMap(Object.entries(httpHeaders ?? {})) } : undefined;
+    super(message, { extensions: { code, ...details, ...(http ? { http } : {}) } });
     this.name = 'ApiError';
   }
 }

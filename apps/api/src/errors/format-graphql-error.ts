@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { IdempotencyKeyReusedError, RecordContendedError } from '#commands';
 import { DomainError } from '#domain';
 import {
@@ -9,18 +9,22 @@ import {
   InvalidPositionError,
   WrongExpectedRevisionError,
   isPostgresUnavailable,
+  postgresErrorCode,
 } from '#event-store';
 import { ApiError } from './api-error.js';
 import { coercionErrorField } from './coercion-error-field.js';
 
 const logger = new Logger('GraphQL');
 
+/** SQLSTATE of a statement cancelled by STATEMENT_TIMEOUT_MS. */
+const STATEMENT_TIMED_OUT = '57014';
+
 /**
  * The one place where failures become GraphQL errors: known ones get their code, anything else
  * is logged here and reaches the client only as an opaque internal error. No stack traces leave.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = unwrapRefusal(error);
   const known = toApiError(original);
   if (known) {
     // `http` tells Apollo the status to answer with; it is not for the client.
@@ -40,6 +44,12 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/** A resolver's error, or our refusal that Apollo wrapped as a validation error. */
+function unwrapRefusal(error: unknown): unknown {
+  if (error instanceof GraphQLError && error.originalError instanceof ApiError) return error.originalError;
+  return unwrapResolverError(error);
 }
 
 function toApiError(error: unknown): ApiError | undefined {
@@ -68,6 +78,11 @@ function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof InvalidPositionError) {
     return new ApiError('BAD_USER_INPUT', 'consistentWith is not a position this API returned', {
       field: 'consistentWith',
+    });
+  }
+  if (postgresErrorCode(error) === STATEMENT_TIMED_OUT) {
+    return new ApiError('SERVICE_UNAVAILABLE', 'The request took longer than the server allows; try again shortly, or ask for less', {
+      reason: 'timeout',
     });
   }
   if (error instanceof EventStoreUnavailableError || isPostgresUnavailable(error)) {

@@ -1,5 +1,6 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { explorerContentPolicy } from './explorer-content-policy.js';
 import { explorerPage } from './explorer-page.js';
 
 /** What GET /graphql can answer, in the order that wins when a client likes them equally. */
@@ -16,6 +17,9 @@ export class ExplorerMiddleware implements NestMiddleware<Request, Response> {
       next();
       return;
     }
-    explorerPage().then((html) => response.type('html').send(html), next);
+    explorerContentPolicy(request, response, (error?: unknown) => {
+      if (error) next(error);
+      else explorerPage().then((html) => response.type('html').send(html), next);
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import type { EventStore } from '#event-store';
-import { EVENT_STORE } from '#infrastructure';
+import { QUERY_EVENT_STORE } from '#infrastructure';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { ROLES, type Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -17,7 +17,7 @@ const HISTORY_READERS = ROLES.filter((role) => role !== 'requester');
 export class HistoryResolver {
   constructor(
     private readonly events: RecordEventsReader,
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(QUERY_EVENT_STORE) private readonly eventStore: EventStore,
   ) {}
 
   @Query(() => [HistoryEvent], { description: 'Every event of a record of your tenant, oldest first, from the event store' })

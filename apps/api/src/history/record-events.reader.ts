@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canonicalRecordId, RECORD_KIND_NAMES, recordStreamId, type RecordKind } from '#events';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '#event-store';
-import { EVENT_STORE } from '#infrastructure';
+import { QUERY_EVENT_STORE } from '#infrastructure';
 
 /**
  * Reads a record's events straight from the event store, never from read models: what auditors
@@ -10,7 +10,7 @@ import { EVENT_STORE } from '#infrastructure';
  */
 @Injectable()
 export class RecordEventsReader {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(QUERY_EVENT_STORE) private readonly store: EventStore) {}
 
   /** Every event of the record, in order; empty when it does not exist in the tenant. */
   async read(kind: RecordKind, tenant: string, id: string): Promise<RecordedEvent[]> {

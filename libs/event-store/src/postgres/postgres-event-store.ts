@@ -27,6 +27,11 @@ export interface PostgresEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** Whether `close()` ends the pool (true when the store created it). */
   readonly ownsPool?: boolean;
+  /**
+   * Where reads of the global log and subscriptions (a projector's work) take connections, so
+   * they never wait behind commands, nor commands behind them; the main pool when absent.
+   */
+  readonly logPool?: Pool;
 }
 
 interface AppendRow {
@@ -190,6 +195,7 @@ export class PostgresEventStore implements EventStore {
          AND ($1::text IS NULL OR (commit_id, seq) ${comparison} ($1::xid8, $2::bigint))
        ORDER BY commit_id ${order}, seq ${order} LIMIT $3`,
       [page.from?.commit.toString() ?? null, page.from?.prepare.toString() ?? null, page.limit, ...filter.params],
+      this.options.logPool,
     );
     return rows.map(toRecordedEvent);
   }
@@ -233,9 +239,9 @@ export class PostgresEventStore implements EventStore {
     throw new InvalidAppendError(`An event id of this append is already used elsewhere (${String(cause)})`);
   }
 
-  private async query<Row extends object>(sql: string, params: unknown[]): Promise<Row[]> {
+  private async query<Row extends object>(sql: string, params: unknown[], pool: Pool = this.pool): Promise<Row[]> {
     try {
-      return (await this.pool.query<Row>(sql, params)).rows;
+      return (await pool.query<Row>(sql, params)).rows;
     } catch (error) {
       throw mapPostgresError(error);
     }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type pg from 'pg';
 import { Clock, incidentRecord, SystemCommandSender } from '#commands';
 import type { AppConfig } from '#config';
-import { APP_CONFIG, READ_MODEL_POOL, READ_MODEL_URL } from '#infrastructure';
+import { APP_CONFIG, PROJECTOR_POOL, READ_MODEL_URL } from '#infrastructure';
 import { findDueIncidentTimerRows, nextIncidentTimerDue, rescheduleIncidentTimerRow, type IncidentTimerRow } from '#read-model';
 import { abortableDelay } from '../abortable-delay.js';
 import { whileLeader } from '../projection-leadership.js';
@@ -35,7 +35,7 @@ export class IncidentTimerWorker implements OnApplicationBootstrap, OnApplicatio
   private running: Promise<void> | undefined;
 
   constructor(
-    @Inject(READ_MODEL_POOL) private readonly pool: pg.Pool,
+    @Inject(PROJECTOR_POOL) private readonly pool: pg.Pool,
     @Inject(READ_MODEL_URL) private readonly databaseUrl: string,
     @Inject(INCIDENT_TIMER_WORKER_OPTIONS) private readonly options: IncidentTimerWorkerOptions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
