@@ -19,6 +19,12 @@ export interface SystemCommand<D extends AnyRecordDefinition> {
   /** Who acts, as events record it: `system:<what>`. */
   readonly actor: string;
   readonly now: Date;
+  /**
+   * What the effect follows from, for a process manager: the cause event's id and the
+   * correlation id it carried, so history ties the effect to it. Without them (timers), the
+   * command id stands for both.
+   */
+  readonly cause?: { readonly causationId: string; readonly correlationId: string };
 }
 
 export type SystemCommandOutcome =
@@ -44,8 +50,8 @@ export class SystemCommandSender {
       actor,
       origin: 'system',
       commandId,
-      correlationId: commandId,
-      causationId: commandId,
+      correlationId: command.cause?.correlationId ?? commandId,
+      causationId: command.cause?.causationId ?? commandId,
       now,
     };
     try {

@@ -6,12 +6,18 @@ import { whileLeader } from './projection-leadership.js';
 import { rebuildBesideIfOutdated } from './projection-rebuild-beside.js';
 import { ProjectionRunner } from './projection-runner.js';
 import type { ProjectionStatus, ProjectionStatusSource } from './projection-status.js';
-import type { VersionedProjection } from '#read-model';
+import type { Projection, VersionedProjection } from '#read-model';
 
 /** The projections the projector runs: every read model, from `projectionsFor`. */
 export const PROJECTIONS = Symbol('PROJECTIONS');
 
-/** Starts every registered projection (as leader or standby) and stops them on shutdown. */
+/**
+ * Process managers: followers of the log like projections, with a checkpoint of their own, but
+ * acting on records instead of building tables. Never rebuilt: a replay would act again.
+ */
+export const PROCESS_MANAGERS = Symbol('PROCESS_MANAGERS');
+
+/** Starts every registered projection and process manager (as leader or standby) and stops them on shutdown. */
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown, ProjectionStatusSource {
   private readonly logger = new Logger(ProjectorService.name);
@@ -26,20 +32,25 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(PROJECTOR_POOL) private readonly pool: pg.Pool,
     @Inject(READ_MODEL_URL) private readonly databaseUrl: string,
     @Inject(PROJECTIONS) private readonly projections: readonly VersionedProjection[],
+    @Inject(PROCESS_MANAGERS) private readonly processManagers: readonly Projection[],
   ) {
-    this.runners = projections.map((projection) => new ProjectionRunner(projection, eventStore, pool));
+    this.runners = [...projections, ...processManagers].map((projection) => new ProjectionRunner(projection, eventStore, pool));
   }
 
   onApplicationBootstrap(): void {
-    this.running = this.projections.map((projection, index) =>
-      whileLeader(this.databaseUrl, projection.name, this.stop.signal, async (signal) => {
-        await rebuildBesideIfOutdated(projection, this.eventStore, this.pool, signal, (runner) =>
-          runner ? this.rebuilding.set(index, runner) : this.rebuilding.delete(index),
-        );
+    const followers = [...this.projections, ...this.processManagers];
+    this.running = followers.map((follower, index) =>
+      whileLeader(this.databaseUrl, follower.name, this.stop.signal, async (signal) => {
+        const projection = this.projections[index];
+        if (projection) {
+          await rebuildBesideIfOutdated(projection, this.eventStore, this.pool, signal, (runner) =>
+            runner ? this.rebuilding.set(index, runner) : this.rebuilding.delete(index),
+          );
+        }
         if (!signal.aborted) await this.runners[index]!.run(signal);
       }),
     );
-    this.logger.log(`Projector started: ${this.projections.map((projection) => projection.name).join(', ')}`);
+    this.logger.log(`Projector started: ${followers.map((follower) => follower.name).join(', ')}`);
   }
 
   status(): ProjectionStatus[] {

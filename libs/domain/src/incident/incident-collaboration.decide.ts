@@ -2,6 +2,7 @@ import type { IncidentEvent } from '#events';
 import type {
   AddIncidentComment,
   AddIncidentWorkNote,
+  FlagIncidentForFollowUp,
   LinkIncidentToChange,
   LinkIncidentToProblem,
 } from './incident.commands.js';
@@ -60,4 +61,21 @@ export function decideChangeLink(
   if (incident.changeIds.includes(changeId))
     refuseNoChange(incident, `is already linked to change ${changeId}`);
   return [{ type: 'IncidentLinkedToChange', data: { changeId, at: now } }];
+}
+
+/**
+ * In any state, final ones included: the flag asks people to look again, and a closed incident
+ * may need reopening. Once per change.
+ */
+export function decideFollowUpFlag(
+  data: FlagIncidentForFollowUp['data'],
+  state: IncidentState,
+  now: string,
+): IncidentEvent[] {
+  const incident = requireIncident(state);
+  const changeId = requireText(data.changeId, 'changeId');
+  const changeNumber = requireText(data.changeNumber, 'changeNumber');
+  if (incident.followUps.some((followUp) => followUp.changeId === changeId))
+    refuseNoChange(incident, `is already flagged for follow-up of change ${changeNumber}`);
+  return [{ type: 'IncidentFlaggedForFollowUp', data: { changeId, changeNumber, at: now } }];
 }

@@ -104,6 +104,12 @@ export type LinkIncidentToProblem = DomainCommand<
 
 export type LinkIncidentToChange = DomainCommand<'LinkIncidentToChange', { readonly changeId: string }>;
 
+/** Issued by the change follow-up process when a linked change closes UNSUCCESSFUL. */
+export type FlagIncidentForFollowUp = DomainCommand<
+  'FlagIncidentForFollowUp',
+  { readonly changeId: string; readonly changeNumber: string }
+>;
+
 /** Issued by the timer worker when `nextSlaDeadline` falls due. */
 export type RecordIncidentSlaWarning = DomainCommand<
   'RecordIncidentSlaWarning',
@@ -132,5 +138,6 @@ export type IncidentCommand =
   | DeclareMajorIncident
   | LinkIncidentToProblem
   | LinkIncidentToChange
+  | FlagIncidentForFollowUp
   | RecordIncidentSlaWarning
   | RecordIncidentSlaBreach;

@@ -6,7 +6,8 @@ import { evolveIncident, initialIncidentState, type IncidentState } from './inci
 
 export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentState> = {
   // 2: work notes and comments left the state (decide never read them; the read model keeps them).
-  version: 2,
+  // 3: follow-up flags from changes that closed UNSUCCESSFUL.
+  version: 3,
   initialState: initialIncidentState,
   evolve: evolveIncident,
   decide: decideIncident,

@@ -25,6 +25,13 @@ export interface IncidentResolution {
   readonly at: string;
 }
 
+/** A change that closed UNSUCCESSFUL, by id and number, and when it was flagged. */
+export interface IncidentFollowUp {
+  readonly changeId: string;
+  readonly changeNumber: string;
+  readonly at: string;
+}
+
 /** With a reason: cancellation, major-incident declaration. */
 export interface IncidentReasonedFact {
   readonly reason: string;
@@ -59,6 +66,8 @@ export interface Incident {
   readonly majorIncident: IncidentReasonedFact | null;
   readonly problemIds: readonly string[];
   readonly changeIds: readonly string[];
+  /** Changes that closed UNSUCCESSFUL while linked to it, oldest first: it needs a look again. */
+  readonly followUps: readonly IncidentFollowUp[];
   readonly reopenCount: number;
   readonly openedAt: string;
   /** When it first left NEW for IN_PROGRESS. */
@@ -82,6 +91,7 @@ function openedIncident({ slaTargets, openedAt, ...fields }: IncidentOpened['dat
     majorIncident: null,
     problemIds: [],
     changeIds: [],
+    followUps: [],
     reopenCount: 0,
     openedAt,
     workStartedAt: null,
@@ -174,6 +184,8 @@ export function evolveExistingIncident(incident: Incident, event: IncidentEvent)
       return { ...incident, problemIds: [...incident.problemIds, event.data.problemId] };
     case 'IncidentLinkedToChange':
       return { ...incident, changeIds: [...incident.changeIds, event.data.changeId] };
+    case 'IncidentFlaggedForFollowUp':
+      return { ...incident, followUps: [...incident.followUps, event.data] };
     case 'IncidentSlaWarningReached':
       return { ...incident, sla: markSlaThresholdRecorded(sla, event.data.timer, 'warned') };
     case 'IncidentSlaBreached':

@@ -22,6 +22,7 @@ const storedNames = {
   MajorIncidentDeclared: 'incident.major-incident-declared.v1',
   IncidentLinkedToProblem: 'incident.linked-to-problem.v1',
   IncidentLinkedToChange: 'incident.linked-to-change.v1',
+  IncidentFlaggedForFollowUp: 'incident.flagged-for-follow-up.v1',
   IncidentSlaWarningReached: 'incident.sla-warning-reached.v1',
   IncidentSlaBreached: 'incident.sla-breached.v1',
 } as const satisfies { readonly [T in IncidentEventType]: `incident.${string}.v${number}` };

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
 import type { IncidentStatus } from '#domain';
 import type { Priority } from '#events';
 import { IncidentStateEnum } from './incident-enums.js';
@@ -36,6 +36,14 @@ export class IncidentFilter {
   @IsString()
   @Length(1, 128)
   serviceId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Incidents flagged for follow-up by a change that closed UNSUCCESSFUL (true), or not flagged (false)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  followUp?: boolean | null;
 
   @Field(() => String, {
     nullable: true,

@@ -41,6 +41,13 @@ export class ReasonedFact {
   @Field(() => DateTimeScalar, { description: 'When it was recorded' }) at!: string;
 }
 
+@ObjectType({ description: 'A linked change that closed UNSUCCESSFUL: the incident needs a look again' })
+export class IncidentFollowUp {
+  @Field(() => ID, { description: 'The change' }) changeId!: string;
+  @Field({ description: 'Its number, e.g. CHG0001001' }) changeNumber!: string;
+  @Field(() => DateTimeScalar, { description: 'When the incident was flagged' }) at!: string;
+}
+
 @ObjectType({ description: 'One SLA timer: response (met on leaving NEW) or resolution (met at RESOLVED)' })
 export class SlaTimer {
   @Field(() => Int, { description: 'Minutes of running (not paused) time allowed, from the priority and the tenant policy' })
@@ -105,6 +112,8 @@ export class IncidentModel implements Node {
   majorIncident!: ReasonedFact | null;
   @Field(() => [String], { description: 'Ids of the problems it is linked to, oldest link first' }) problemIds!: string[];
   @Field(() => [String], { description: 'Ids of the changes it is linked to, oldest link first' }) changeIds!: string[];
+  @Field(() => [IncidentFollowUp], { description: 'Changes that closed UNSUCCESSFUL while linked to it, oldest first; filter with followUp' })
+  followUps!: IncidentFollowUp[];
   @Field(() => [JournalEntry], { description: 'Internal notes, oldest first; empty for requesters' }) workNotes!: JournalEntry[];
   @Field(() => [JournalEntry], { description: 'Comments the caller sees, oldest first' }) comments!: JournalEntry[];
   @Field(() => [TimelineEntry], { description: 'Every step of the record, oldest first' }) timeline!: TimelineEntry[];
