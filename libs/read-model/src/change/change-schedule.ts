@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { PlannedChange } from '#domain';
+import { findScheduleConflicts, toEpochMs, type PlannedChange } from '#domain';
 import type { ChangeWindowConflict, TimeWindow } from '#events';
 import type { ChangeRow } from './change-row.js';
 import { changeRowTable, type ChangeDbRow } from './change-rows.js';
@@ -26,8 +26,10 @@ export interface ScheduleEntryRow {
 
 /**
  * The changes whose planned window overlaps the range (optionally touching one service), by
- * start, each with the other changes it conflicts with as the read model stands now: one GiST
- * range search, and one per entry for its conflicts.
+ * start, each with the other changes it conflicts with as the read model stands now. Two GiST
+ * range searches, the entries and every slot-holding change overlapping the span they cover
+ * (which holds all their conflicts); the domain's own rule then pairs them, each entry against
+ * the few changes a sweep by start leaves it, not against all of them.
  */
 export async function listChangeSchedule(
   db: Queryable,
@@ -37,20 +39,9 @@ export async function listChangeSchedule(
 ): Promise<ScheduleEntryRow[]> {
   const values: unknown[] = [tenant, range.start, range.end];
   const byService = serviceId === undefined ? '' : `AND c.service_ids @> ARRAY[$${values.push(serviceId)}]::text[]`;
-  const { rows } = await db.query<ChangeDbRow & { conflicts: ChangeWindowConflict[] | null }>(
-    `SELECT c.tenant, c.id::text AS id, c.version::text AS version, c.updated_at, c.detail, conflicts.list AS conflicts
+  const { rows } = await db.query<ChangeDbRow & WindowColumns>(
+    `SELECT c.tenant, c.id::text AS id, c.version::text AS version, c.updated_at, c.detail, c.service_ids, c.planned_start, c.planned_end
      FROM changes c
-     CROSS JOIN LATERAL (
-       SELECT jsonb_agg(jsonb_build_object(
-         'kind', 'CHANGE', 'changeId', o.id, 'number', o.number,
-         'serviceIds', ARRAY(SELECT unnest(o.service_ids) INTERSECT SELECT unnest(c.service_ids) ORDER BY 1),
-         'start', o.planned_start, 'end', o.planned_end) ORDER BY o.planned_start, o.id) AS list
-       FROM (SELECT * FROM changes o
-             WHERE o.tenant = c.tenant AND o.id <> c.id AND ${holdsSlot('o')}
-               AND o.service_ids && c.service_ids
-               AND tstzrange(o.planned_start, o.planned_end) && tstzrange(c.planned_start, c.planned_end)
-             ORDER BY o.planned_start, o.id LIMIT ${MAX_CONFLICTS_PER_ENTRY}) o
-     ) conflicts
      WHERE c.tenant = $1 AND ${holdsSlot('c')}
        AND tstzrange(c.planned_start, c.planned_end) && tstzrange($2::timestamptz, $3::timestamptz)
        ${byService}
@@ -58,10 +49,44 @@ export async function listChangeSchedule(
      LIMIT ${MAX_SCHEDULE_ENTRIES}`,
     values,
   );
-  return rows.map((row) => ({
-    row: changeRowTable.fromDb(row),
-    changeConflicts: (row.conflicts ?? []).map((conflict) => ({ ...conflict, start: iso(conflict.start), end: iso(conflict.end) })),
-  }));
+  if (rows.length === 0) return [];
+  const span = {
+    start: rows[0]!.planned_start.toISOString(),
+    end: new Date(Math.max(...rows.map((row) => row.planned_end.getTime()))).toISOString(),
+  };
+  const calendar = byStart(await plannedChangesOverlapping(db, tenant, span));
+  const longest = Math.max(0, ...calendar.map((change) => toEpochMs(change.end) - toEpochMs(change.start)));
+  return rows.map((row) => {
+    const window = { start: row.planned_start.toISOString(), end: row.planned_end.toISOString() };
+    // Only a change starting after this one's start less the longest window can overlap it.
+    const from = firstStartingAtOrAfter(calendar, row.planned_start.getTime() - longest);
+    const to = firstStartingAtOrAfter(calendar, row.planned_end.getTime());
+    const candidates = { changes: calendar.slice(from, to), blackoutWindows: [] };
+    const conflicts = findScheduleConflicts({ changeId: row.id, serviceIds: row.service_ids, window }, candidates);
+    return { row: changeRowTable.fromDb(row), changeConflicts: conflicts.slice(0, MAX_CONFLICTS_PER_ENTRY) as ChangeWindowConflict[] };
+  });
+}
+
+interface WindowColumns {
+  readonly service_ids: string[];
+  readonly planned_start: Date;
+  readonly planned_end: Date;
+}
+
+function byStart(changes: PlannedChange[]): (PlannedChange & { startMs: number })[] {
+  return changes.map((change) => ({ ...change, startMs: toEpochMs(change.start) })).sort((a, b) => a.startMs - b.startMs);
+}
+
+/** Binary search in a list sorted by start. */
+function firstStartingAtOrAfter(changes: readonly { startMs: number }[], ms: number): number {
+  let low = 0;
+  let high = changes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (changes[middle]!.startMs < ms) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**
@@ -83,9 +108,4 @@ export async function plannedChangesOverlapping(db: Queryable, tenant: string, w
     start: row.planned_start.toISOString(),
     end: row.planned_end.toISOString(),
   }));
-}
-
-/** jsonb holds PostgreSQL's timestamp text; clients get ISO-8601 in UTC, as everywhere. */
-function iso(instant: string): string {
-  return new Date(instant).toISOString();
 }
