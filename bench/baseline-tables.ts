@@ -7,7 +7,8 @@ import type pg from 'pg';
 export async function ensureBaselineTables(pool: pg.Pool): Promise<void> {
   await pool.query(`
     CREATE TABLE IF NOT EXISTS baseline_events (LIKE es_events INCLUDING ALL);
-    CREATE TABLE IF NOT EXISTS baseline_incidents (LIKE incidents INCLUDING ALL);`);
+    CREATE TABLE IF NOT EXISTS baseline_incidents (LIKE incidents INCLUDING ALL);
+    CREATE TABLE IF NOT EXISTS baseline_incident_journal (LIKE incident_journal INCLUDING ALL);`);
 }
 
 /** One plain INSERT, one row, in its own transaction: what an append is measured against. */

@@ -67,7 +67,7 @@ const INSERT_GENERATED = `
  */
 async function fillIncidents(pool: pg.Pool, rowCount: number): Promise<void> {
   const folded = templateIncident();
-  const detail = JSON.stringify({ incident: incidentViewOf(folded), workNotes: [], comments: [], timeline: [] } satisfies IncidentDetail);
+  const detail = JSON.stringify({ incident: incidentViewOf(folded) } satisfies IncidentDetail);
   const share = Math.ceil(rowCount / LOAD_SESSIONS);
   await bulkLoad(pool, 'incidents', LOAD_SESSIONS, () =>
     runConcurrently(LOAD_SESSIONS, LOAD_SESSIONS, (session) =>

@@ -29,10 +29,9 @@ const ROUND_WARM_UP_SECONDS = 0.2;
  * their work notes by appending straight to the store, as another process would.
  */
 export async function longRecordBench(database: BenchDatabase, options: LongRecordBenchOptions): Promise<Figure[]> {
-  // The API alone, as its replicas run in production: the in-process projector would rewrite the
-  // long incident's read-model row (every note and timeline entry) after each note, a cost of
-  // the read side that grows with the record and would be charged here to the command.
-  return withServer(startApp(database.url, { environment: { RUN_PROJECTOR: 'false' } }), async (app) => {
+  // With the in-process projector, as `npm start` runs: the read side must not grow with the
+  // record either (the journal is added to, never rewritten).
+  return withServer(startApp(database.url), async (app) => {
     const store = new PostgresEventStore(database.pool);
     const short = await openIncident(app);
     const long = await openIncident(app);

@@ -55,7 +55,7 @@ const STEPS: readonly Step[] = [
   },
   { name: 'stream reads', run: (db) => readBench(db, sizes.reads) },
   { name: 'projection rebuild', run: (db) => rebuildBench(db, sizes.rebuildEvents) },
-  { name: 'GraphQL openIncident', run: (db) => graphqlBench(db, sizes.graphql) },
+  { name: 'GraphQL openIncident and logProblem', run: (db) => graphqlBench(db, sizes.graphql) },
   { name: 'GraphQL addIncidentWorkNote on a long record', run: (db) => longRecordBench(db, sizes.longRecord) },
   { name: 'tenant isolation', run: (db) => isolationBench(db, sizes.isolation) },
   { name: 'incidents list', lastOnly: true, run: (db) => listBench(db, sizes.listRows, sizes.listQueries) },

@@ -23,6 +23,7 @@ import { Metrics } from './metrics/metrics.js';
 import { HealthController } from './health/health.controller.js';
 import { ChangeModule } from './change/change.module.js';
 import { IncidentModule } from './incident/incident.module.js';
+import { ProblemModule } from './problem/problem.module.js';
 import { NodeModule } from './node/node.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { ReadModelModule } from './read-model/read-model.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         CommandsModule,
         RecordCommandsModule,
         IncidentModule,
+        ProblemModule,
         ChangeModule,
         TenantModule,
         NodeModule,

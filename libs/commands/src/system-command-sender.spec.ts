@@ -58,6 +58,16 @@ describe(SystemCommandSender.name, () => {
     });
   });
 
+  it("records the cause a process manager names: the cause event's id and its correlation id", async () => {
+    const recordId = await openTicket();
+    const cause = { causationId: randomUUID(), correlationId: 'request-7' };
+    await sut.send(ticketRecord, { tenant: 't1', recordId, command: close, commandId: 'pm:1', actor: 'system:test', now, cause });
+    const { rows } = await database.pool.query('SELECT metadata FROM es_events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1', [
+      `problem-t1-${recordId}`,
+    ]);
+    expect(rows[0].metadata).toMatchObject({ commandId: 'pm:1', ...cause });
+  });
+
   it('appends nothing again for a repeated command id, and takes a refusal of what is done already as done', async () => {
     const recordId = await openTicket();
     await send(recordId, 'timer:2');

@@ -23,6 +23,11 @@ export class TenantSettingsService {
     return (await this.settings(tenant)).incidentSlaPolicy ?? defaultIncidentSlaPolicy;
   }
 
+  /** SPEC: on unless the tenant turned it off. */
+  async resolveLinkedIncidentsOnFix(tenant: string): Promise<boolean> {
+    return (await this.settings(tenant)).resolveLinkedIncidentsOnFix ?? true;
+  }
+
   settings(tenant: string): Promise<TenantSettingsState> {
     return this.stream.get(tenant);
   }

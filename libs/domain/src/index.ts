@@ -4,6 +4,7 @@ export * from './domain-error.js';
 export * from './instant.js';
 export * from './shared/index.js';
 export * from './incident/index.js';
+export * from './problem/index.js';
 export * from './change/index.js';
 export * from './change-template/index.js';
 export * from './tenant/index.js';

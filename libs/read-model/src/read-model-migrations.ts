@@ -100,4 +100,19 @@ export const READ_MODEL_MIGRATIONS: readonly Migration[] = [
       INSERT INTO projection_versions (projection, version, tables) VALUES
         ('incidents', '1', '{incidents}'), ('incident-timers', '1', '{incident_timers}');`,
   },
+  {
+    // The state of the process manager that resolves a fixed problem's incidents: the incident
+    // -> problem links as of its own checkpoint. Not a read model: it is never rebuilt, as a
+    // replay would act on every fix again.
+    id: '0007-problem-fix-links',
+    sql: `
+      CREATE TABLE problem_fix_links (
+        tenant text NOT NULL,
+        incident_id uuid NOT NULL,
+        problem_id text NOT NULL,
+        linked_at timestamptz NOT NULL,
+        PRIMARY KEY (tenant, incident_id)
+      );
+      CREATE INDEX problem_fix_links_problem ON problem_fix_links (tenant, problem_id);`,
+  },
 ];

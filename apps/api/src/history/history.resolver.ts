@@ -3,15 +3,26 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import type { EventStore } from '#event-store';
 import { QUERY_EVENT_STORE } from '#infrastructure';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
-import { ROLES, type Principal } from '../auth/principal.js';
+import { hasAnyRole, ROLES, type Principal, type Role } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiError } from '../errors/api-error.js';
+import type { RecordKind } from '#events';
+import { CHANGE_READERS } from '../change/change-roles.js';
+import { PROBLEM_READERS } from '../problem/problem-roles.js';
 import { toHistoryEvent } from './history-event.mapper.js';
 import { HistoryEvent } from './history-event.type.js';
 import { RecordEventsReader } from './record-events.reader.js';
 
 /** History shows internal work notes and every actor, so requesters are refused it. */
 const HISTORY_READERS = ROLES.filter((role) => role !== 'requester');
+
+/** Who reads the history of each kind of record: everyone who reads the record itself, auditors always. */
+const HISTORY_READERS_OF: { readonly [K in RecordKind]: readonly Role[] } = {
+  incident: HISTORY_READERS,
+  problem: PROBLEM_READERS,
+  change: CHANGE_READERS,
+  template: CHANGE_READERS,
+};
 
 @Resolver(() => HistoryEvent)
 export class HistoryResolver {
@@ -26,8 +37,10 @@ export class HistoryResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('recordId', { type: () => ID, description: 'The id (UUID) of a record of your tenant' }) recordId: string,
   ): Promise<HistoryEvent[]> {
-    const events = await this.events.readAnyKind(principal.tenant, recordId);
-    if (events.length === 0) throw new ApiError('NOT_FOUND', `No record ${recordId}`, { field: 'recordId' });
+    const found = await this.events.readAnyKind(principal.tenant, recordId);
+    if (!found) throw new ApiError('NOT_FOUND', `No record ${recordId}`, { field: 'recordId' });
+    const { kind, events } = found;
+    if (!hasAnyRole(principal, HISTORY_READERS_OF[kind])) throw new ApiError('FORBIDDEN', `You may not read the history of a ${kind}`);
     const store = await this.eventStore.identity();
     return events.map((event) => toHistoryEvent(event, store));
   }

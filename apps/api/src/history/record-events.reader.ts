@@ -25,12 +25,12 @@ export class RecordEventsReader {
     return events;
   }
 
-  /** The events of whichever kind of record has this id (ids are UUIDs, so at most one). */
-  async readAnyKind(tenant: string, id: string): Promise<RecordedEvent[]> {
+  /** The events of whichever kind of record has this id (ids are UUIDs, so at most one); undefined for none. */
+  async readAnyKind(tenant: string, id: string): Promise<{ kind: RecordKind; events: RecordedEvent[] } | undefined> {
     for (const kind of RECORD_KIND_NAMES) {
       const events = await this.read(kind, tenant, id);
-      if (events.length > 0) return events;
+      if (events.length > 0) return { kind, events };
     }
-    return [];
+    return undefined;
   }
 }

@@ -8,6 +8,10 @@ import { ChangeQueriesResolver } from '../change/graphql/change-queries.resolver
 import { ChangeModel } from '../change/graphql/change.type.js';
 import { ChangeTemplateQueriesResolver } from '../change/template/change-template.graphql.js';
 import { ChangeTemplateModel } from '../change/template/change-template.type.js';
+import { ProblemQueriesResolver } from '../problem/graphql/problem-queries.resolver.js';
+import { ProblemModel } from '../problem/graphql/problem.type.js';
+import { PROBLEM_READERS } from '../problem/problem-roles.js';
+import { ProblemModule } from '../problem/problem.module.js';
 import type { NodeSource } from './node-source.js';
 
 /**
@@ -18,4 +22,5 @@ export const NODE_SOURCES: readonly NodeSource[] = [
   { type: IncidentModel, readers: INCIDENT_READERS, module: IncidentModule, finder: IncidentQueriesResolver },
   { type: ChangeModel, readers: CHANGE_READERS, module: ChangeModule, finder: ChangeQueriesResolver },
   { type: ChangeTemplateModel, readers: CHANGE_READERS, module: ChangeModule, finder: ChangeTemplateQueriesResolver },
+  { type: ProblemModel, readers: PROBLEM_READERS, module: ProblemModule, finder: ProblemQueriesResolver },
 ];

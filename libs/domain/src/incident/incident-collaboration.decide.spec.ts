@@ -60,6 +60,34 @@ const cases: DeciderCase<IncidentCommand, IncidentEvent>[] = [
     then: thenEvents(event('IncidentLinkedToProblem', { problemId: 'problem-2', at: t(10) })),
   },
   {
+    name: 'unlinks its problem',
+    given: [...historyIn.NEW, event('IncidentLinkedToProblem', { problemId: 'problem-1', at: t(5) })],
+    when: command('UnlinkIncidentFromProblem', { problemId: 'problem-1' }),
+    then: thenEvents(event('IncidentUnlinkedFromProblem', { problemId: 'problem-1', at: t(10) })),
+  },
+  {
+    name: 'unlinks only the problem it is linked to',
+    given: [
+      ...historyIn.NEW,
+      event('IncidentLinkedToProblem', { problemId: 'problem-1', at: t(5) }),
+      event('IncidentLinkedToProblem', { problemId: 'problem-2', at: t(6) }),
+    ],
+    when: command('UnlinkIncidentFromProblem', { problemId: 'problem-1' }),
+    then: thenRefused('INVALID_TRANSITION'),
+  },
+  {
+    name: 'refuses to unlink when no problem is linked',
+    given: historyIn.IN_PROGRESS,
+    when: command('UnlinkIncidentFromProblem', { problemId: 'problem-1' }),
+    then: thenRefused('INVALID_TRANSITION'),
+  },
+  {
+    name: 'refuses to unlink on a closed incident',
+    given: [...historyIn.CLOSED, event('IncidentLinkedToProblem', { problemId: 'problem-1', at: t(3) })],
+    when: command('UnlinkIncidentFromProblem', { problemId: 'problem-1' }),
+    then: thenRefused('INVALID_TRANSITION'),
+  },
+  {
     name: 'refuses a blank problem id',
     given: historyIn.NEW,
     when: command('LinkIncidentToProblem', { problemId: '' }),

@@ -5,6 +5,7 @@ import type {
   FlagIncidentForFollowUp,
   LinkIncidentToChange,
   LinkIncidentToProblem,
+  UnlinkIncidentFromProblem,
 } from './incident.commands.js';
 import { openStatuses, refuseNoChange, requireIncident, requireStatus } from './incident.guards.js';
 import { requireText } from '../shared/input.guards.js';
@@ -48,6 +49,20 @@ export function decideProblemLink(
   if (incident.problemIds.includes(problemId))
     refuseNoChange(incident, `is already linked to problem ${problemId}`);
   return [{ type: 'IncidentLinkedToProblem', data: { problemId, at: now } }];
+}
+
+/** Naming the problem keeps a stale screen from unlinking a link someone else made meanwhile. */
+export function decideProblemUnlink(
+  data: UnlinkIncidentFromProblem['data'],
+  state: IncidentState,
+  now: string,
+): IncidentEvent[] {
+  const incident = requireIncident(state);
+  const problemId = requireText(data.problemId, 'problemId');
+  requireStatus(incident, openStatuses, 'unlink a problem from');
+  if (!incident.problemIds.includes(problemId))
+    refuseNoChange(incident, `is not linked to problem ${problemId}`);
+  return [{ type: 'IncidentUnlinkedFromProblem', data: { problemId, at: now } }];
 }
 
 export function decideChangeLink(

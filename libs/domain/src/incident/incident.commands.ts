@@ -102,6 +102,12 @@ export type LinkIncidentToProblem = DomainCommand<
   { readonly problemId: string }
 >;
 
+/** Removes the incident's link to its problem; `problemId` is the one the caller saw linked. */
+export type UnlinkIncidentFromProblem = DomainCommand<
+  'UnlinkIncidentFromProblem',
+  { readonly problemId: string }
+>;
+
 export type LinkIncidentToChange = DomainCommand<'LinkIncidentToChange', { readonly changeId: string }>;
 
 /** Issued by the change follow-up process when a linked change closes UNSUCCESSFUL. */
@@ -137,6 +143,7 @@ export type IncidentCommand =
   | CancelIncident
   | DeclareMajorIncident
   | LinkIncidentToProblem
+  | UnlinkIncidentFromProblem
   | LinkIncidentToChange
   | FlagIncidentForFollowUp
   | RecordIncidentSlaWarning

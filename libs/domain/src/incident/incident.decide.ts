@@ -7,6 +7,7 @@ import {
   decideComment,
   decideFollowUpFlag,
   decideProblemLink,
+  decideProblemUnlink,
   decideWorkNote,
 } from './incident-collaboration.decide.js';
 import {
@@ -65,6 +66,8 @@ export function decideIncident(command: IncidentCommand, state: IncidentState): 
       return decideMajorIncident(command.data, state, now);
     case 'LinkIncidentToProblem':
       return decideProblemLink(command.data, state, now);
+    case 'UnlinkIncidentFromProblem':
+      return decideProblemUnlink(command.data, state, now);
     case 'LinkIncidentToChange':
       return decideChangeLink(command.data, state, now);
     case 'FlagIncidentForFollowUp':

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { IncidentEvent } from '#events';
 import { foldEvents } from '../decider.js';
 import {
   assigned,
@@ -127,5 +128,14 @@ describe(evolveIncident.name, () => {
 
   it('replays to the same state every time', () => {
     expect(foldEvents(incidentDecider, life)).toEqual(foldEvents(incidentDecider, life));
+  });
+});
+
+describe('the problem an incident is linked to', () => {
+  it('is at most one: a later link replaces the earlier, an unlink clears it', () => {
+    const linked = (problemId: string, minutes: number) => event('IncidentLinkedToProblem', { problemId, at: t(minutes) });
+    const fold = (...events: IncidentEvent[]) => foldEvents(incidentDecider, [opened, ...events])!.problemIds;
+    expect(fold(linked('problem-1', 1), linked('problem-2', 2))).toEqual(['problem-2']);
+    expect(fold(linked('problem-1', 1), event('IncidentUnlinkedFromProblem', { problemId: 'problem-1', at: t(2) }))).toEqual([]);
   });
 });

@@ -64,6 +64,7 @@ export interface Incident {
   readonly closure: { readonly automatic: boolean; readonly at: string } | null;
   readonly cancellation: IncidentReasonedFact | null;
   readonly majorIncident: IncidentReasonedFact | null;
+  /** The problem it is linked to, at most one (ITIL: an incident has one underlying problem). */
   readonly problemIds: readonly string[];
   readonly changeIds: readonly string[];
   /** Changes that closed UNSUCCESSFUL while linked to it, oldest first: it needs a look again. */
@@ -181,7 +182,9 @@ export function evolveExistingIncident(incident: Incident, event: IncidentEvent)
     case 'MajorIncidentDeclared':
       return { ...incident, majorIncident: event.data };
     case 'IncidentLinkedToProblem':
-      return { ...incident, problemIds: [...incident.problemIds, event.data.problemId] };
+      return { ...incident, problemIds: [event.data.problemId] };
+    case 'IncidentUnlinkedFromProblem':
+      return { ...incident, problemIds: [] };
     case 'IncidentLinkedToChange':
       return { ...incident, changeIds: [...incident.changeIds, event.data.changeId] };
     case 'IncidentFlaggedForFollowUp':

@@ -10,4 +10,10 @@ export type ConfigureIncidentSlaPolicy = DomainCommand<
   { readonly policy: { readonly [P in Priority]?: IncidentSlaTargets | null } }
 >;
 
-export type TenantSettingsCommand = ConfigureIncidentSlaPolicy;
+/** Turns on or off the resolving of a fixed problem's open incidents. */
+export type ConfigureProblemIncidentPolicy = DomainCommand<
+  'ConfigureProblemIncidentPolicy',
+  { readonly resolveLinkedIncidentsOnFix: boolean }
+>;
+
+export type TenantSettingsCommand = ConfigureIncidentSlaPolicy | ConfigureProblemIncidentPolicy;

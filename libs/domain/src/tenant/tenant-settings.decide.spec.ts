@@ -96,3 +96,24 @@ describe('tenant settings: configure the incident SLA policy', () => {
     expect(state).toEqual({ incidentSlaPolicy: defaultIncidentSlaPolicy });
   });
 });
+
+describe('the problem incident policy', () => {
+  const turn = (resolveLinkedIncidentsOnFix: boolean) =>
+    ({ type: 'ConfigureProblemIncidentPolicy', data: { resolveLinkedIncidentsOnFix }, metadata: { now: '2026-03-02T09:00:00.000Z' } }) as const;
+  const turned = (resolveLinkedIncidentsOnFix: boolean) =>
+    ({ type: 'ProblemIncidentPolicyConfigured', data: { resolveLinkedIncidentsOnFix, at: '2026-03-02T09:00:00.000Z' } }) as const;
+
+  it.each([
+    { name: 'turns it off', given: [], when: turn(false), then: thenEvents<TenantSettingsEvent>(turned(false)) },
+    { name: 'refuses to turn on what is on by default', given: [], when: turn(true), then: thenRefused('INVALID_TRANSITION') },
+    { name: 'turns it back on', given: [turned(false)], when: turn(true), then: thenEvents<TenantSettingsEvent>(turned(true)) },
+    { name: 'refuses to turn off twice', given: [turned(false)], when: turn(false), then: thenRefused('INVALID_TRANSITION') },
+  ])('$name', ({ given, when, then }) => {
+    expect(decideAfter(tenantSettingsDecider, given, when)).toEqual(then);
+  });
+
+  it('keeps the SLA policy when the problem policy changes after it', () => {
+    const state = foldEvents(tenantSettingsDecider, [configured(defaultIncidentSlaPolicy), turned(false)]);
+    expect(state).toEqual({ incidentSlaPolicy: defaultIncidentSlaPolicy, resolveLinkedIncidentsOnFix: false });
+  });
+});

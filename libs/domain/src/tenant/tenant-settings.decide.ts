@@ -20,6 +20,15 @@ export function decideTenantSettings(
       }
       return [{ type: 'IncidentSlaPolicyConfigured', data: { policy, at } }];
     }
+    case 'ConfigureProblemIncidentPolicy': {
+      const { resolveLinkedIncidentsOnFix } = command.data;
+      if (typeof resolveLinkedIncidentsOnFix !== 'boolean')
+        throw DomainError.badUserInput('resolveLinkedIncidentsOnFix', 'resolveLinkedIncidentsOnFix must be true or false');
+      if ((state.resolveLinkedIncidentsOnFix ?? true) === resolveLinkedIncidentsOnFix) {
+        throw DomainError.invalidTransition('The tenant already has this problem policy');
+      }
+      return [{ type: 'ProblemIncidentPolicyConfigured', data: { resolveLinkedIncidentsOnFix, at } }];
+    }
   }
 }
 

@@ -21,6 +21,7 @@ const storedNames = {
   IncidentCanceled: 'incident.canceled.v1',
   MajorIncidentDeclared: 'incident.major-incident-declared.v1',
   IncidentLinkedToProblem: 'incident.linked-to-problem.v1',
+  IncidentUnlinkedFromProblem: 'incident.unlinked-from-problem.v1',
   IncidentLinkedToChange: 'incident.linked-to-change.v1',
   IncidentFlaggedForFollowUp: 'incident.flagged-for-follow-up.v1',
   IncidentSlaWarningReached: 'incident.sla-warning-reached.v1',

@@ -116,8 +116,14 @@ export type MajorIncidentDeclared = DomainEvent<
   { readonly reason: string; readonly at: string }
 >;
 
+/** An incident names at most one problem: a link to another one replaces the earlier link. */
 export type IncidentLinkedToProblem = DomainEvent<
   'IncidentLinkedToProblem',
+  { readonly problemId: string; readonly at: string }
+>;
+
+export type IncidentUnlinkedFromProblem = DomainEvent<
+  'IncidentUnlinkedFromProblem',
   { readonly problemId: string; readonly at: string }
 >;
 
@@ -171,6 +177,7 @@ export type IncidentEvent =
   | IncidentCanceled
   | MajorIncidentDeclared
   | IncidentLinkedToProblem
+  | IncidentUnlinkedFromProblem
   | IncidentLinkedToChange
   | IncidentFlaggedForFollowUp
   | IncidentSlaWarningReached

@@ -11,6 +11,15 @@ export type IncidentSlaPolicyConfigured = DomainEvent<
   { readonly policy: IncidentSlaTargetsByPriority; readonly at: string }
 >;
 
-export type TenantSettingsEvent = IncidentSlaPolicyConfigured;
+/**
+ * Whether resolving a problem with FIX_APPLIED also resolves its linked incidents that are still
+ * open (SPEC: on unless the tenant turns it off).
+ */
+export type ProblemIncidentPolicyConfigured = DomainEvent<
+  'ProblemIncidentPolicyConfigured',
+  { readonly resolveLinkedIncidentsOnFix: boolean; readonly at: string }
+>;
+
+export type TenantSettingsEvent = IncidentSlaPolicyConfigured | ProblemIncidentPolicyConfigured;
 
 export type TenantSettingsEventType = TenantSettingsEvent['type'];

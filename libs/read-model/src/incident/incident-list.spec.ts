@@ -67,7 +67,8 @@ function toRow(seed: Seed): FoldedIncidentRow {
     version: '0',
     updatedAt: at,
     folded: incident,
-    detail: { incident: incidentViewOf(incident), workNotes: [], comments: [], timeline: [] },
+    detail: { incident: incidentViewOf(incident) },
+    journal: [],
   };
 }
 

@@ -72,11 +72,11 @@ function incidentListSql({ tenant, filter, first, after }: IncidentListQuery): S
     }),
   );
   if (branches.length === 0) {
-    return { text: `SELECT ${INCIDENT_ROW_COLUMNS}, priority, opened_at FROM incidents WHERE false`, values: [] };
+    return { text: `SELECT ${INCIDENT_ROW_COLUMNS}, incidents.priority, incidents.opened_at FROM incidents WHERE false`, values: [] };
   }
   return {
-    text: `SELECT ${INCIDENT_ROW_COLUMNS}, priority, opened_at FROM (${branches.join(' UNION ALL ')}) AS page
-      ORDER BY ${sortKeyOf('page')} LIMIT ${limit}`,
+    text: `SELECT ${INCIDENT_ROW_COLUMNS}, incidents.priority, incidents.opened_at FROM (${branches.join(' UNION ALL ')}) AS incidents
+      ORDER BY ${sortKeyOf('incidents')} LIMIT ${limit}`,
     values,
   };
 }

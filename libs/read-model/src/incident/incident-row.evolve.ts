@@ -1,11 +1,11 @@
 import { incidentDecider } from '#domain';
 import { eventSerializer, type IncidentEvent } from '#events';
 import type { RecordedEvent } from '#event-store';
-import { incidentViewOf, type AuthoredEntry, type FoldedIncidentRow } from './incident-row.js';
+import { incidentViewOf, type FoldedIncidentRow } from './incident-row.js';
 
 /**
  * The incident read model's `evolve`: the domain folds the incident itself, and the row adds what
- * only the envelope knows (authors, the timeline of who did what).
+ * only the envelope knows (who did what, in the journal).
  */
 export function evolveIncidentRow(
   row: FoldedIncidentRow | undefined,
@@ -15,27 +15,24 @@ export function evolveIncidentRow(
   const event = eventSerializer.deserialize<IncidentEvent>(recorded);
   const incident = incidentDecider.evolve(row?.folded ?? null, event);
   if (!incident) return row;
-  const previous = row?.detail;
-  const actor = recorded.metadata.actor;
-  const at = 'openedAt' in event.data ? event.data.openedAt : event.data.at;
-  const authored = (text: string): AuthoredEntry => ({ text, at, author: actor });
+  const noted = event.type === 'IncidentWorkNoteAdded' || event.type === 'IncidentCommentAdded';
   return {
     tenant: key.tenant,
     id: key.id,
     version: recorded.revision.toString(),
     updatedAt: recorded.created.toISOString(),
     folded: incident,
-    detail: {
-      incident: incidentViewOf(incident),
-      workNotes:
-        event.type === 'IncidentWorkNoteAdded'
-          ? [...(previous?.workNotes ?? []), authored(event.data.text)]
-          : (previous?.workNotes ?? []),
-      comments:
-        event.type === 'IncidentCommentAdded'
-          ? [...(previous?.comments ?? []), authored(event.data.text)]
-          : (previous?.comments ?? []),
-      timeline: [...(previous?.timeline ?? []), { event: event.type, at, actor, state: incident.status }],
-    },
+    detail: { incident: incidentViewOf(incident) },
+    journal: [
+      ...(row?.journal ?? []),
+      {
+        revision: recorded.revision.toString(),
+        event: event.type,
+        at: 'openedAt' in event.data ? event.data.openedAt : event.data.at,
+        actor: recorded.metadata.actor,
+        state: incident.status,
+        text: noted ? event.data.text : null,
+      },
+    ],
   };
 }

@@ -1,19 +1,19 @@
 import type { Incident } from '#domain';
 import type { RecordRow } from '../record-read-model.js';
 
-/** A note or comment with its author, who is known from the event's metadata. */
-export interface AuthoredEntry {
-  readonly text: string;
-  readonly at: string;
-  readonly author: string;
-}
-
-/** One line of an incident's activity: what happened, when, by whom, and the state after. */
-export interface TimelineEntry {
+/**
+ * One event of an incident as its journal keeps it: what happened, when, by whom, the state
+ * after, and the text of a note or comment. Kept one row per event beside the incident's row,
+ * so recording an event never rewrites what came before it.
+ */
+export interface JournalEntry {
+  /** The event's revision in the incident's stream: orders the journal, keys it. */
+  readonly revision: string;
   readonly event: string;
   readonly at: string;
   readonly actor: string;
   readonly state: string;
+  readonly text: string | null;
 }
 
 /**
@@ -56,9 +56,6 @@ export function incidentViewOf(incident: Incident): IncidentView {
 
 export interface IncidentDetail {
   readonly incident: IncidentView;
-  readonly workNotes: readonly AuthoredEntry[];
-  readonly comments: readonly AuthoredEntry[];
-  readonly timeline: readonly TimelineEntry[];
 }
 
 /** A row of the `incidents` table as the API reads it. */
@@ -68,6 +65,8 @@ export interface IncidentRow extends RecordRow {
   /** When the last event applied was recorded. */
   readonly updatedAt: string;
   readonly detail: IncidentDetail;
+  /** Oldest first: all of it as the API and as-of views read it, the new entries in a projection's batch. */
+  readonly journal: readonly JournalEntry[];
 }
 
 /**

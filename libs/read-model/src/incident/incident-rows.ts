@@ -1,9 +1,17 @@
+import type pg from 'pg';
 import type { Incident } from '#domain';
 import { rowTable } from '../row-table.js';
 import { rowUpsert } from '../row-upsert.js';
 import type { FoldedIncidentRow, IncidentRow } from './incident-row.js';
 
-const INCIDENT_ROW_COLUMNS = 'tenant, id::text AS id, version::text AS version, updated_at, detail';
+type Queryable = Pick<pg.PoolClient, 'query'>;
+
+const OWN_COLUMNS = 'incidents.tenant, incidents.id::text AS id, incidents.version::text AS version, incidents.updated_at, incidents.detail';
+
+/** Every select names its rows `incidents`, which this correlates with. */
+const JOURNAL = `(SELECT coalesce(jsonb_agg(jsonb_build_object('revision', j.revision::text, 'event', j.event, 'at', j.at,
+    'actor', j.actor, 'state', j.state, 'text', j.text) ORDER BY j.revision), '[]'::jsonb)
+  FROM incident_journal j WHERE j.tenant = incidents.tenant AND j.incident_id = incidents.id) AS journal`;
 
 export interface IncidentDbRow {
   tenant: string;
@@ -11,24 +19,39 @@ export interface IncidentDbRow {
   version: string;
   updated_at: Date;
   detail: IncidentRow['detail'];
+  journal: IncidentRow['journal'];
 }
 
-const fromDb = (row: IncidentDbRow): IncidentRow => ({
-  tenant: row.tenant,
-  id: row.id,
-  version: row.version,
-  updatedAt: row.updated_at.toISOString(),
-  detail: row.detail,
+/** The `incidents` table, one row per incident, with its journal, as the API reads it. */
+export const incidentRowTable = rowTable<IncidentDbRow, IncidentRow>({
+  table: 'incidents',
+  columns: `${OWN_COLUMNS}, ${JOURNAL}`,
+  fromDb: (row) => ({
+    tenant: row.tenant,
+    id: row.id,
+    version: row.version,
+    updatedAt: row.updated_at.toISOString(),
+    detail: row.detail,
+    journal: row.journal,
+  }),
 });
 
-/** The `incidents` table, one row per incident, as the API reads it. */
-export const incidentRowTable = rowTable<IncidentDbRow, IncidentRow>({ table: 'incidents', columns: INCIDENT_ROW_COLUMNS, fromDb });
-
-/** The same rows with the folded state, which only the projection reads. */
-export const foldedIncidentRowTable = rowTable<IncidentDbRow & { folded: Incident }, FoldedIncidentRow>({
+/**
+ * The same rows with the folded state and without the journal: the projection only adds to the
+ * journal, so a record's thousandth event costs what its first did.
+ */
+export const foldedIncidentRowTable = rowTable<Omit<IncidentDbRow, 'journal'> & { folded: Incident }, FoldedIncidentRow>({
   table: 'incidents',
-  columns: `${INCIDENT_ROW_COLUMNS}, folded`,
-  fromDb: (row) => ({ ...fromDb(row), folded: row.folded }),
+  columns: `${OWN_COLUMNS}, incidents.folded`,
+  fromDb: (row) => ({
+    tenant: row.tenant,
+    id: row.id,
+    version: row.version,
+    updatedAt: row.updated_at.toISOString(),
+    detail: row.detail,
+    journal: [],
+    folded: row.folded,
+  }),
 });
 
 /** Every column a save writes, with its type: the list columns come from the row's view, by name. */
@@ -56,8 +79,7 @@ const SAVED_COLUMNS = {
   folded: 'jsonb',
 } as const;
 
-/** One statement for the whole batch. */
-export const saveIncidentRows = rowUpsert('incidents', SAVED_COLUMNS, ({ tenant, id, version, updatedAt, detail, folded }: FoldedIncidentRow) => {
+const upsertIncidentRows = rowUpsert('incidents', SAVED_COLUMNS, ({ tenant, id, version, updatedAt, detail, folded }: FoldedIncidentRow) => {
   const incident = detail.incident;
   return {
     tenant,
@@ -83,3 +105,18 @@ export const saveIncidentRows = rowUpsert('incidents', SAVED_COLUMNS, ({ tenant,
     folded,
   };
 });
+
+const INSERT_JOURNAL_ENTRIES = `
+  INSERT INTO incident_journal (tenant, incident_id, revision, event, at, actor, state, text)
+  SELECT tenant, incident_id, revision, event, at, actor, state, text
+  FROM jsonb_to_recordset($1::jsonb)
+    AS r(tenant text, incident_id uuid, revision bigint, event text, at text, actor text, state text, text text)
+  ON CONFLICT DO NOTHING`;
+
+/** Two statements for the whole batch: the rows, and the journal entries they gained. */
+export async function saveIncidentRows(db: Queryable, rows: readonly FoldedIncidentRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await upsertIncidentRows(db, rows);
+  const entries = rows.flatMap(({ tenant, id, journal }) => journal.map((entry) => ({ tenant, incident_id: id, ...entry })));
+  if (entries.length > 0) await db.query(INSERT_JOURNAL_ENTRIES, [JSON.stringify(entries)]);
+}

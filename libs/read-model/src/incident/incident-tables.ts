@@ -42,7 +42,19 @@ export const INCIDENTS_TABLE = `
   CREATE INDEX incidents_caller_queue ON incidents (tenant, caller_id, priority, opened_at, id);
   CREATE INDEX incidents_group_state_queue ON incidents (tenant, assignment_group, state, priority, opened_at, id);
   CREATE INDEX incidents_assignee_state_queue ON incidents (tenant, assignee, state, priority, opened_at, id);
-  CREATE INDEX incidents_search ON incidents USING gin (search);`;
+  CREATE INDEX incidents_search ON incidents USING gin (search);
+
+  CREATE TABLE incident_journal (
+    tenant text NOT NULL,
+    incident_id uuid NOT NULL,
+    revision bigint NOT NULL,
+    event text NOT NULL,
+    at text NOT NULL,
+    actor text NOT NULL,
+    state text NOT NULL,
+    text text,
+    PRIMARY KEY (tenant, incident_id, revision)
+  );`;
 
 export const INCIDENT_TIMERS_TABLE = `
   CREATE TABLE incident_timers (

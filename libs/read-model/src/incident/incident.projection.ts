@@ -12,10 +12,10 @@ export const INCIDENT_PROJECTION = 'incidents';
 /** Incident detail and list, one row per incident. */
 export const incidentProjection = rowProjection<FoldedIncidentRow>({
   name: INCIDENT_PROJECTION,
-  // 2: explicit view fields and list columns, the folded state in a column of its own.
-  // 3: the follow-up flag as a list column.
+  // 2: explicit view fields and list columns, the folded state in a column of its own, the
+  // journal in a table of its own. 3: the follow-up flag as a list column.
   version: `3/decider-${incidentDecider.version}`,
-  tables: ['incidents'],
+  tables: ['incidents', 'incident_journal'],
   createTables: INCIDENTS_TABLE,
   kind: 'incident',
   keyOf: incidentEventKey,
@@ -25,5 +25,5 @@ export const incidentProjection = rowProjection<FoldedIncidentRow>({
   },
   load: async (tx, keys) => new Map((await foldedIncidentRowTable.findMany(tx, keys)).map((row) => [rowKeyString(row), row])),
   save: saveIncidentRows,
-  reset: foldedIncidentRowTable.deleteAll,
+  reset: async (tx) => void (await tx.query('TRUNCATE incidents, incident_journal')),
 });

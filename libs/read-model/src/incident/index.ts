@@ -11,3 +11,4 @@ export * from './incident.read-model.js';
 export * from './incident-timer-due.js';
 export * from './incident-timers.projection.js';
 export * from './incident-tables.js';
+export * from './incident-journal.js';

@@ -26,6 +26,13 @@ export class LinkIncidentToProblemInput extends IncidentCommandInput {
   problemId!: string;
 }
 
+@InputType({ description: 'Remove the link to the problem the incident names' })
+export class UnlinkIncidentFromProblemInput extends IncidentCommandInput {
+  @Field(() => ID, { description: 'The id (UUID) of the problem it is linked to now; refused if it names another' })
+  @Matches(RECORD_ID_PATTERN, { message: 'problemId must be a problem id' })
+  problemId!: string;
+}
+
 @InputType({ description: 'A change that caused or will fix this incident' })
 export class LinkIncidentToChangeInput extends IncidentCommandInput {
   @Field(() => ID, { description: 'The id (UUID) of the change' })

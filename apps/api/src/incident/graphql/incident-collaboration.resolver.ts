@@ -10,6 +10,7 @@ import {
   AddIncidentWorkNoteInput,
   LinkIncidentToChangeInput,
   LinkIncidentToProblemInput,
+  UnlinkIncidentFromProblemInput,
 } from './incident-collaboration.input.js';
 import { IncidentPayload } from './incident-payload.type.js';
 
@@ -38,7 +39,7 @@ export class IncidentCollaborationResolver {
   }
 
   @Mutation(() => IncidentPayload, {
-    description: 'Record that a problem is behind this incident; problem managers may link too',
+    description: 'Record the problem behind this incident (at most one: a link replaces an earlier one); problem managers may link too',
   })
   @Roles('problem_manager', ...INCIDENT_WORKERS)
   linkIncidentToProblem(
@@ -46,6 +47,17 @@ export class IncidentCollaborationResolver {
     @Args('input', { description: 'The incident and the problem' }) input: LinkIncidentToProblemInput,
   ) {
     return this.commands.send(incidentRecord, principal, input, { type: 'LinkIncidentToProblem', data: { problemId: input.problemId.toLowerCase() } });
+  }
+
+  @Mutation(() => IncidentPayload, {
+    description: 'Remove the link to its problem; problem managers may unlink too',
+  })
+  @Roles('problem_manager', ...INCIDENT_WORKERS)
+  unlinkIncidentFromProblem(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { description: 'The incident and the problem it is linked to' }) input: UnlinkIncidentFromProblemInput,
+  ) {
+    return this.commands.send(incidentRecord, principal, input, { type: 'UnlinkIncidentFromProblem', data: { problemId: input.problemId.toLowerCase() } });
   }
 
   @Mutation(() => IncidentPayload, {

@@ -1,11 +1,11 @@
 import { incidentSlaTimers, type SlaTimerView } from '#domain';
-import type { IncidentRow } from '#read-model';
+import { commentsOf, timelineOf, workNotesOf, type IncidentRow } from '#read-model';
 import type { Principal } from '../../auth/principal.js';
 import type { IncidentModel, SlaTimer } from './incident.type.js';
 
 /** A read-model row as the API shows it; work notes are internal, so requesters get none. */
 export function toIncidentModel(row: IncidentRow, viewer: Principal): IncidentModel {
-  const { incident, workNotes, comments, timeline } = row.detail;
+  const { incident } = row.detail;
   const timers = incidentSlaTimers(incident);
   const internal = viewer.roles.some((role) => role !== 'requester');
   return {
@@ -30,9 +30,9 @@ export function toIncidentModel(row: IncidentRow, viewer: Principal): IncidentMo
     problemIds: [...incident.problemIds],
     changeIds: [...incident.changeIds],
     followUps: [...incident.followUps],
-    workNotes: internal ? [...workNotes] : [],
-    comments: [...comments],
-    timeline: [...timeline],
+    workNotes: internal ? workNotesOf(row.journal) : [],
+    comments: commentsOf(row.journal),
+    timeline: timelineOf(row.journal),
     reopenCount: incident.reopenCount,
     openedAt: incident.openedAt,
     updatedAt: row.updatedAt,

@@ -110,7 +110,7 @@ export class IncidentModel implements Node {
   @Field({ description: 'True once it was declared a major incident; this cannot be withdrawn' }) major!: boolean;
   @Field(() => ReasonedFact, { nullable: true, description: 'Why and when it was declared major; null unless major' })
   majorIncident!: ReasonedFact | null;
-  @Field(() => [String], { description: 'Ids of the problems it is linked to, oldest link first' }) problemIds!: string[];
+  @Field(() => [String], { description: 'The id of the problem it is linked to, if any (an incident names at most one problem; see problem)' }) problemIds!: string[];
   @Field(() => [String], { description: 'Ids of the changes it is linked to, oldest link first' }) changeIds!: string[];
   @Field(() => [IncidentFollowUp], { description: 'Changes that closed UNSUCCESSFUL while linked to it, oldest first; filter with followUp' })
   followUps!: IncidentFollowUp[];

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { IncidentSlaPolicy } from './incident-sla-policy.type.js';
+import { ProblemIncidentPolicy } from './problem-incident-policy.type.js';
 
 @ObjectType({ description: "The caller's tenant's settings, as commands use them" })
 export class TenantSettings {
@@ -7,4 +8,6 @@ export class TenantSettings {
   incidentSlaPolicy!: IncidentSlaPolicy;
   @Field({ description: 'True while the tenant has not configured its own policy (SPEC defaults)' })
   isDefault!: boolean;
+  @Field(() => ProblemIncidentPolicy, { description: 'What a fixed problem does to its linked incidents' })
+  problemIncidentPolicy!: ProblemIncidentPolicy;
 }

@@ -1,0 +1,2 @@
+export * from './problem-intent.js';
+export * from './problem-record.js';
