@@ -5,12 +5,12 @@ import pg from 'pg';
 import { changeChange, requestChange, templateMutation } from './support/change-api.js';
 import { graphql } from './support/graphql-client.js';
 import { openIncident } from './support/incident-api.js';
-import { caughtUp, eventually } from './support/projection-wait.js';
+import { caughtUp, eventually, logProblem } from './support/problem-api.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const PROJECTOR = 'dist/apps/projector/src/main.js';
 const PROCESS = 'change-unsuccessful-flags-records';
-const FOLLOWERS = ['incidents', 'incident-timers', 'changes', 'change-templates', PROCESS];
+const FOLLOWERS = ['incidents', 'incident-timers', 'problems', 'changes', 'change-templates', PROCESS];
 const HISTORY = `query History($id: ID!) { history(recordId: $id) { eventId type data metadata { actor causationId } } }`;
 
 interface HistoryEvent {
@@ -46,12 +46,13 @@ describe('the change follow-up process manager across a kill', () => {
     await app?.close();
   });
 
-  it('flags each linked incident once, naming the change, and the flag shows on the incident and in its list filter', async () => {
+  it('flags each linked incident and problem once, naming the change; the flag shows on them and in their list filters', async () => {
     // The child's timer worker runs on the real clock; on the API's, SLA timers would fall due at once.
     app.clock.advance(Date.now() - app.clock.now().getTime());
     const agent = await app.token('acme', ['agent']);
     const manager = await app.token('acme', ['change_manager']);
     const incidents = [(await openIncident(app, agent)).incident.id, (await openIncident(app, agent)).incident.id];
+    const problemId = (await logProblem(app, await app.token('acme', ['problem_manager']))).problem.id;
     const template = await templateMutation(app, manager, 'createChangeTemplate', {
       name: 'Firmware update',
       serviceIds: ['printers'],
@@ -61,6 +62,7 @@ describe('the change follow-up process manager across a kill', () => {
     const { change } = await requestChange(app, manager, { type: 'STANDARD', templateId: template.data!.createChangeTemplate.changeTemplate.id, serviceIds: undefined });
     const id = change.id;
     for (const incidentId of incidents) await changeChange(app, manager, 'linkChangeToIncident', { id, incidentId });
+    await changeChange(app, manager, 'linkChangeToProblem', { id, problemId });
     const start = new Date(Date.now() + 86_400_000);
     await changeChange(app, manager, 'scheduleChange', { id, plannedStart: start.toISOString(), plannedEnd: new Date(start.getTime() + 3_600_000).toISOString() });
     await changeChange(app, manager, 'startChangeImplementation', { id });
@@ -69,9 +71,9 @@ describe('the change follow-up process manager across a kill', () => {
     // id older than the cause and hide the cause from every reader of the log.
     for (const follower of FOLLOWERS) await caughtUp(app, follower, implemented.position);
 
-    const flags = async (incidentId: string) => {
-      const response = await graphql<{ history: HistoryEvent[] }>(app.url, HISTORY, { id: incidentId }, agent);
-      return response.data!.history.filter((event) => event.type === 'incident.flagged-for-follow-up.v1');
+    const flags = async (recordId: string) => {
+      const response = await graphql<{ history: HistoryEvent[] }>(app.url, HISTORY, { id: recordId }, agent);
+      return response.data!.history.filter((event) => event.type.endsWith('.flagged-for-follow-up.v1'));
     };
     const lock = new pg.Client({ connectionString: app.database.url });
     await lock.connect();
@@ -90,7 +92,7 @@ describe('the change follow-up process manager across a kill', () => {
       expect(closing.errors).toBeUndefined();
       closedAt = closing.data!.completeChangeReview.position;
       // The flags are in the event store, the checkpoint still before their cause: kill now.
-      for (const incidentId of incidents) await eventually(() => flags(incidentId), (found) => found.length === 1);
+      for (const recordId of [...incidents, problemId]) await eventually(() => flags(recordId), (found) => found.length === 1);
       const killed = projector!;
       killed.kill('SIGKILL');
       await once(killed, 'exit');
@@ -102,11 +104,12 @@ describe('the change follow-up process manager across a kill', () => {
     startProjector();
     await caughtUp(app, PROCESS, closedAt);
     await caughtUp(app, 'incidents', closedAt);
+    await caughtUp(app, 'problems', closedAt);
     const cause = (await graphql<{ history: HistoryEvent[] }>(app.url, HISTORY, { id }, agent)).data!.history.find(
       (event) => event.type === 'change.review-completed.v1',
     )!;
-    for (const incidentId of incidents) {
-      const found = await flags(incidentId);
+    for (const recordId of [...incidents, problemId]) {
+      const found = await flags(recordId);
       expect(found).toHaveLength(1);
       expect(found[0]).toMatchObject({
         data: { changeId: id, changeNumber: change['number'] },
@@ -121,5 +124,12 @@ describe('the change follow-up process manager across a kill', () => {
     );
     expect(flagged.data!.incidents.edges.map(({ node }) => node.id).sort()).toEqual([...incidents].sort());
     expect(flagged.data!.incidents.edges[0]!.node.followUps).toEqual([{ changeNumber: change['number'] }]);
+    const flaggedProblems = await graphql<{ problems: { edges: { node: { id: string; followUps: { changeNumber: string }[] } }[] } }>(
+      app.url,
+      `{ problems(first: 10, filter: { followUp: true }) { edges { node { id followUps { changeNumber } } } } }`,
+      {},
+      agent,
+    );
+    expect(flaggedProblems.data!.problems.edges.map(({ node }) => node)).toEqual([{ id: problemId, followUps: [{ changeNumber: change['number'] }] }]);
   });
 });

@@ -72,6 +72,9 @@ export class ChangeRecords {
           case 'LinkChangeToIncident':
             await records.requireExisting('incident', envelope.tenant, intent.data.incidentId, 'incidentId');
             return { ...intent, metadata };
+          case 'LinkChangeToProblem':
+            await records.requireExisting('problem', envelope.tenant, intent.data.problemId, 'problemId');
+            return { ...intent, metadata };
           case 'SubmitChange':
             return { type: intent.type, data: { authority: (await settings.settings(envelope.tenant)).changeAuthority }, metadata };
           case 'AssessChangeRisk':

@@ -8,6 +8,7 @@ import type {
   UnlinkIncidentFromProblem,
 } from './incident.commands.js';
 import { openStatuses, refuseNoChange, requireIncident, requireStatus } from './incident.guards.js';
+import { newFollowUp } from '../shared/follow-up.js';
 import { requireText } from '../shared/input.guards.js';
 import type { IncidentState } from './incident.state.js';
 
@@ -78,19 +79,12 @@ export function decideChangeLink(
   return [{ type: 'IncidentLinkedToChange', data: { changeId, at: now } }];
 }
 
-/**
- * In any state, final ones included: the flag asks people to look again, and a closed incident
- * may need reopening. Once per change.
- */
+/** Recorded by the change follow-up process; see newFollowUp. */
 export function decideFollowUpFlag(
   data: FlagIncidentForFollowUp['data'],
   state: IncidentState,
   now: string,
 ): IncidentEvent[] {
   const incident = requireIncident(state);
-  const changeId = requireText(data.changeId, 'changeId');
-  const changeNumber = requireText(data.changeNumber, 'changeNumber');
-  if (incident.followUps.some((followUp) => followUp.changeId === changeId))
-    refuseNoChange(incident, `is already flagged for follow-up of change ${changeNumber}`);
-  return [{ type: 'IncidentFlaggedForFollowUp', data: { changeId, changeNumber, at: now } }];
+  return [{ type: 'IncidentFlaggedForFollowUp', data: newFollowUp('incident', incident, data, now) }];
 }

@@ -1,3 +1,4 @@
+import type { ChangeFollowUp } from '../shared/follow-up.js';
 import type {
   IncidentEvent,
   IncidentHoldReason,
@@ -22,13 +23,6 @@ export type IncidentStatus = 'NEW' | 'IN_PROGRESS' | 'ON_HOLD' | 'RESOLVED' | 'C
 export interface IncidentResolution {
   readonly code: IncidentResolutionCode;
   readonly notes: string;
-  readonly at: string;
-}
-
-/** A change that closed UNSUCCESSFUL, by id and number, and when it was flagged. */
-export interface IncidentFollowUp {
-  readonly changeId: string;
-  readonly changeNumber: string;
   readonly at: string;
 }
 
@@ -68,7 +62,7 @@ export interface Incident {
   readonly problemIds: readonly string[];
   readonly changeIds: readonly string[];
   /** Changes that closed UNSUCCESSFUL while linked to it, oldest first: it needs a look again. */
-  readonly followUps: readonly IncidentFollowUp[];
+  readonly followUps: readonly ChangeFollowUp[];
   readonly reopenCount: number;
   readonly openedAt: string;
   /** When it first left NEW for IN_PROGRESS. */

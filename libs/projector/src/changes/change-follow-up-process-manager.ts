@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
 import { changeDecider, type Change } from '#domain';
-import { Clock, incidentRecord, RecordStates, SystemCommandSender } from '#commands';
+import { Clock, incidentRecord, problemRecord, RecordStates, SystemCommandSender } from '#commands';
 import { eventSerializer, parseRecordStreamId, type ChangeEvent } from '#events';
 import type { RecordedEvent } from '#event-store';
 import type { Projection } from '#read-model';
@@ -22,10 +22,11 @@ export interface ChangeFollowUpDependencies {
 
 /**
  * SPEC: an UNSUCCESSFUL change flags its linked records for follow-up. When a change closes
- * (review completed) with close code UNSUCCESSFUL, each incident it is linked to gets an
- * IncidentFlaggedForFollowUp naming the change, with the closing event as its cause. Run by the
+ * (review completed) with close code UNSUCCESSFUL, each incident and problem it is linked to is
+ * flagged (IncidentFlaggedForFollowUp, ProblemFlaggedForFollowUp) naming the change, with the
+ * closing event as its cause. Run by the
  * projection runner from its own checkpoint; effects are sent inside the batch, before the
- * checkpoint moves, with command ids derived from the cause and the incident, so a crash and
+ * checkpoint moves, with command ids derived from the cause and the record, so a crash and
  * replay finds the first sending's result instead of flagging twice. A closed change takes no
  * more links, so its current links are those it had when it closed.
  */
@@ -55,17 +56,25 @@ async function flagLinkedRecords(cause: RecordedEvent, { records, sender, clock 
   if (!key) return;
   const change = (await records.read('change', changeDecider, key.tenant, key.id)) as Change | null;
   if (!change) return;
+  const data = { changeId: key.id, changeNumber: change.number };
+  const effect = (recordId: string, now: Date) => ({
+    tenant: key.tenant,
+    recordId,
+    commandId: uuidv5(`${cause.id}/${recordId}`, COMMAND_ID_NAMESPACE),
+    actor: CHANGE_FOLLOW_UP_ACTOR,
+    now,
+    cause: { causationId: cause.id, correlationId: cause.metadata.correlationId },
+  });
   for (const incidentId of change.incidentIds) {
     const now = clock.now();
-    const outcome = await sender.send(incidentRecord, {
-      tenant: key.tenant,
-      recordId: incidentId,
-      command: { type: 'FlagIncidentForFollowUp', data: { changeId: key.id, changeNumber: change.number }, metadata: { now: now.toISOString() } },
-      commandId: uuidv5(`${cause.id}/${incidentId}`, COMMAND_ID_NAMESPACE),
-      actor: CHANGE_FOLLOW_UP_ACTOR,
-      now,
-      cause: { causationId: cause.id, correlationId: cause.metadata.correlationId },
-    });
+    const command = { type: 'FlagIncidentForFollowUp', data, metadata: { now: now.toISOString() } } as const;
+    const outcome = await sender.send(incidentRecord, { ...effect(incidentId, now), command });
     if (outcome.done === 'otherwise') logger.debug(`Left incident ${incidentId} alone: ${outcome.refusal}`);
+  }
+  for (const problemId of change.problemIds) {
+    const now = clock.now();
+    const command = { type: 'FlagProblemForFollowUp', data, metadata: { now: now.toISOString() } } as const;
+    const outcome = await sender.send(problemRecord, { ...effect(problemId, now), command });
+    if (outcome.done === 'otherwise') logger.debug(`Left problem ${problemId} alone: ${outcome.refusal}`);
   }
 }

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ChangeFollowUp } from '../../change/graphql/change-follow-up.type.js';
 import { DateTimeScalar } from '../../graphql/date-time.scalar.js';
 import { Node } from '../../node/node.interface.js';
 import type { IncidentHoldReason, Priority, IncidentResolutionCode } from '#events';
@@ -39,13 +40,6 @@ export class IncidentResolution {
 export class ReasonedFact {
   @Field({ description: 'Why, as given by whoever did it' }) reason!: string;
   @Field(() => DateTimeScalar, { description: 'When it was recorded' }) at!: string;
-}
-
-@ObjectType({ description: 'A linked change that closed UNSUCCESSFUL: the incident needs a look again' })
-export class IncidentFollowUp {
-  @Field(() => ID, { description: 'The change' }) changeId!: string;
-  @Field({ description: 'Its number, e.g. CHG0001001' }) changeNumber!: string;
-  @Field(() => DateTimeScalar, { description: 'When the incident was flagged' }) at!: string;
 }
 
 @ObjectType({ description: 'One SLA timer: response (met on leaving NEW) or resolution (met at RESOLVED)' })
@@ -112,8 +106,8 @@ export class IncidentModel implements Node {
   majorIncident!: ReasonedFact | null;
   @Field(() => [String], { description: 'The id of the problem it is linked to, if any (an incident names at most one problem; see problem)' }) problemIds!: string[];
   @Field(() => [String], { description: 'Ids of the changes it is linked to, oldest link first' }) changeIds!: string[];
-  @Field(() => [IncidentFollowUp], { description: 'Changes that closed UNSUCCESSFUL while linked to it, oldest first; filter with followUp' })
-  followUps!: IncidentFollowUp[];
+  @Field(() => [ChangeFollowUp], { description: 'Changes that closed UNSUCCESSFUL while linked to it, oldest first; filter with followUp' })
+  followUps!: ChangeFollowUp[];
   @Field(() => [JournalEntry], { description: 'Internal notes, oldest first; empty for requesters' }) workNotes!: JournalEntry[];
   @Field(() => [JournalEntry], { description: 'Comments the caller sees, oldest first' }) comments!: JournalEntry[];
   @Field(() => [TimelineEntry], { description: 'Every step of the record, oldest first' }) timeline!: TimelineEntry[];
