@@ -5,12 +5,11 @@ import pg from 'pg';
 import { changeChange, requestChange, templateMutation } from './support/change-api.js';
 import { graphql } from './support/graphql-client.js';
 import { openIncident } from './support/incident-api.js';
-import { caughtUp, eventually, logProblem } from './support/problem-api.js';
+import { caughtUp, eventually, EVERY_FOLLOWER, logProblem } from './support/problem-api.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const PROJECTOR = 'dist/apps/projector/src/main.js';
 const PROCESS = 'change-unsuccessful-flags-records';
-const FOLLOWERS = ['incidents', 'incident-timers', 'problems', 'changes', 'change-templates', PROCESS];
 const HISTORY = `query History($id: ID!) { history(recordId: $id) { eventId type data metadata { actor causationId } } }`;
 
 interface HistoryEvent {
@@ -67,9 +66,8 @@ describe('the change follow-up process manager across a kill', () => {
     await changeChange(app, manager, 'scheduleChange', { id, plannedStart: start.toISOString(), plannedEnd: new Date(start.getTime() + 3_600_000).toISOString() });
     await changeChange(app, manager, 'startChangeImplementation', { id });
     const implemented = await changeChange(app, manager, 'completeChangeImplementation', { id, closeCode: 'UNSUCCESSFUL', closeNotes: 'Bricked two printers' });
-    // Every follower idle: one caught by the lock halfway through a batch would hold a transaction
-    // id older than the cause and hide the cause from every reader of the log.
-    for (const follower of FOLLOWERS) await caughtUp(app, follower, implemented.position);
+    // Every follower idle (see EVERY_FOLLOWER) before the lock.
+    for (const follower of EVERY_FOLLOWER) await caughtUp(app, follower, implemented.position);
 
     const flags = async (recordId: string) => {
       const response = await graphql<{ history: HistoryEvent[] }>(app.url, HISTORY, { id: recordId }, agent);
