@@ -28,6 +28,8 @@ import { NodeModule } from './node/node.module.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { ReadModelModule } from './read-model/read-model.module.js';
 import { TenantModule } from './tenant/tenant.module.js';
+import { ServiceAccountModule } from './service-account/service-account.module.js';
+import { AlertModule } from './alert/alert.module.js';
 
 @Module({})
 export class AppModule {
@@ -55,6 +57,8 @@ export class AppModule {
         ProblemModule,
         ChangeModule,
         TenantModule,
+        ServiceAccountModule,
+        AlertModule,
         NodeModule,
         ...(config.runProjector ? [ProjectorModule] : []),
         ...(config.production ? [] : [ExplorerModule]),

@@ -5,6 +5,8 @@ export interface CommandEnvelope {
   readonly tenant: string;
   readonly actor: string;
   readonly origin: CommandOrigin;
+  /** The service account the actor is, when it is one. */
+  readonly serviceAccountId?: string;
   /** Idempotency key: a command with an id already handled on a record appends nothing again. */
   readonly commandId?: string;
   readonly correlationId: string;

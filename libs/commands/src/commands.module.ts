@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { eventSerializer } from '#events';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '#infrastructure';
+import { AlertIntake } from './alert/alert-intake.js';
 import { Clock, SystemClock } from './clock.js';
 import { DeciderCommandExecutor } from './decider-command-executor.js';
 import { RecordCommandHandler } from './record-command.handler.js';
@@ -35,6 +36,7 @@ import { RecordStates } from './record-states.js';
     ChangeRecords,
     RecordCommandHandler,
     SystemCommandSender,
+    AlertIntake,
   ],
   exports: [
     DeciderCommandExecutor,
@@ -45,6 +47,7 @@ import { RecordStates } from './record-states.js';
     RecordStates,
     ChangeRecords,
     SystemCommandSender,
+    AlertIntake,
   ],
 })
 export class CommandsModule {}

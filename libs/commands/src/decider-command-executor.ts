@@ -230,6 +230,7 @@ export class DeciderCommandExecutor {
       correlationId: envelope.correlationId,
       causationId: envelope.causationId,
       origin: envelope.origin,
+      ...(envelope.serviceAccountId !== undefined ? { serviceAccountId: envelope.serviceAccountId } : {}),
       ...(envelope.commandId !== undefined ? { commandId: envelope.commandId } : {}),
       ...(envelope.commandId !== undefined && fingerprint !== undefined ? { commandFingerprint: fingerprint } : {}),
       ...(envelope.reason !== undefined ? { reason: envelope.reason } : {}),

@@ -11,6 +11,8 @@ export * from './record-command.handler.js';
 export * from './system-command-sender.js';
 export * from './incident/index.js';
 export * from './problem/index.js';
+export * from './service-account/index.js';
+export * from './alert/index.js';
 export * from './change/index.js';
 export * from './record-states.js';
 export * from './settings-stream.js';

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  defaultAlertPolicy,
   defaultIncidentSlaPolicy,
+  type AlertPolicy,
   tenantSettingsDecider,
   type IncidentSlaPolicy,
   type TenantSettingsState,
@@ -26,6 +28,10 @@ export class TenantSettingsService {
   /** SPEC: on unless the tenant turned it off. */
   async resolveLinkedIncidentsOnFix(tenant: string): Promise<boolean> {
     return (await this.settings(tenant)).resolveLinkedIncidentsOnFix ?? true;
+  }
+
+  async alertPolicy(tenant: string): Promise<AlertPolicy> {
+    return (await this.settings(tenant)).alertPolicy ?? defaultAlertPolicy;
   }
 
   settings(tenant: string): Promise<TenantSettingsState> {

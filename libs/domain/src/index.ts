@@ -8,3 +8,5 @@ export * from './problem/index.js';
 export * from './change/index.js';
 export * from './change-template/index.js';
 export * from './tenant/index.js';
+export * from './service-account/index.js';
+export * from './alert/index.js';

@@ -16,6 +16,8 @@ export interface EventMetadata {
   /** A hash of what the command asked, to tell a retry under `commandId` from a reuse of it. */
   readonly commandFingerprint?: string;
   readonly origin: CommandOrigin;
+  /** The service account that sent the command (origin `automation`), when one did. */
+  readonly serviceAccountId?: string;
   /** Why the actor did it, when the command said (reasons, notes from automation). */
   readonly reason?: string;
 }

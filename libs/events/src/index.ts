@@ -8,6 +8,8 @@ export * from './problem/index.js';
 export * from './change/index.js';
 export * from './change-template/index.js';
 export * from './tenant/index.js';
+export * from './service-account/index.js';
+export * from './alert/index.js';
 export * from './record-kinds.js';
 export * from './record-streams.js';
 export * from './record-id.js';

@@ -8,6 +8,7 @@ export const RECORD_KINDS = {
   incident: { numberPrefix: 'INC' },
   problem: { numberPrefix: 'PRB' },
   change: { numberPrefix: 'CHG' },
+  'service-account': { numberPrefix: 'SVC' },
   /** Standard change templates: pre-approved plans that STANDARD changes are made from. */
   template: { numberPrefix: 'STD' },
 } as const;

@@ -4,6 +4,7 @@ export * from './read-model-update.js';
 export * from './projection-checkpoints.js';
 export * from './incident/index.js';
 export * from './problem/index.js';
+export * from './service-account/index.js';
 export * from './change/index.js';
 export * from './change-template/index.js';
 export * from './record-event-key.js';

@@ -11,6 +11,14 @@ async function incidentColumns(database: TestDatabase): Promise<string[]> {
   return rows.map((row) => row.column_name);
 }
 
+/** Tables of version 1, made before projections owned their tables, and what recorded them. */
+async function legacyIncidentTables(database: TestDatabase): Promise<void> {
+  await ensureReadModelSchema(database.pool, []);
+  await database.pool.query(`
+    CREATE TABLE incidents (tenant text NOT NULL, id uuid NOT NULL, detail jsonb NOT NULL, PRIMARY KEY (tenant, id));
+    INSERT INTO projection_versions (projection, version, tables) VALUES ('incidents', '1', '{incidents}');`);
+}
+
 describe('projection tables at start-up', () => {
   let database: TestDatabase;
   beforeEach(async () => {
@@ -26,7 +34,7 @@ describe('projection tables at start-up', () => {
   });
 
   it('keeps tables of another version that hold a projection’s work, for the projector to rebuild beside', async () => {
-    await ensureReadModelSchema(database.pool, []);
+    await legacyIncidentTables(database);
     await database.pool.query(
       `INSERT INTO projection_checkpoints (projection, commit_position, prepare_position) VALUES ('incidents', 10, 10)`,
     );
@@ -37,7 +45,7 @@ describe('projection tables at start-up', () => {
   });
 
   it('replaces tables of another version in place when nothing was ever projected into them', async () => {
-    await ensureReadModelSchema(database.pool, []);
+    await legacyIncidentTables(database);
     await ensureReadModelSchema(database.pool, [incidentProjection]);
     expect(await liveProjectionTables(database.pool, 'incidents')).toMatchObject({ version: incidentProjection.version });
     expect(await incidentColumns(database)).toContain('folded');

@@ -8,7 +8,11 @@ export type AuthFailureReason =
   | 'not_yet_valid'
   | 'bad_signature'
   | 'wrong_issuer'
-  | 'wrong_audience';
+  | 'wrong_audience'
+  /** Service accounts: revoked by an admin, its secret replaced, or no account has this credential. */
+  | 'revoked'
+  | 'rotated'
+  | 'bad_secret';
 
 /** A token refused, with the reason and a message of our own (never the JWT library's). */
 export class InvalidTokenError extends Error {

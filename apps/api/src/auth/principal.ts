@@ -23,6 +23,8 @@ export interface Principal {
    * causes can be traced back to, say, the pipeline run that asked for them.
    */
   readonly correlationId?: string;
+  /** Set when the caller is a service account: its commands carry origin `automation` and this id. */
+  readonly serviceAccountId?: string;
 }
 
 export function hasAnyRole(principal: Principal, roles: readonly Role[]): boolean {

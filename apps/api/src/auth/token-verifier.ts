@@ -4,12 +4,18 @@ import { findUnstorableText } from '../errors/unstorable-text.js';
 import { developmentSecret } from './development-secret.js';
 import { InvalidTokenError, invalidTokenFromJose } from './invalid-token.error.js';
 import { ROLES, type Principal, type Role } from './principal.js';
+import { isServiceAccountCredential } from './service-account-credential.js';
+
+/** Checks service account credentials, which must be checked against the account on every use. */
+export interface ServiceAccountCredentials {
+  verify(token: string): Promise<Principal>;
+}
 
 /** Enough for every active user and service of a large deployment; the oldest entry goes first. */
 const CACHE_LIMIT = 10_000;
 
 /** Tenant ids become part of stream names and keys, so they are kept to a safe alphabet. */
-const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+export const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 /**
  * Verifies bearer tokens (HS256 with a shared secret, or keys from a JWKS URL) into principals.
@@ -22,15 +28,17 @@ export class TokenVerifier {
   private constructor(
     private readonly verifyJwt: (token: string, options: JWTVerifyOptions) => Promise<JWTPayload>,
     private readonly config: AuthConfig,
+    private readonly serviceAccounts?: ServiceAccountCredentials,
   ) {}
 
-  static async create(config: AuthConfig, dataDir: string): Promise<TokenVerifier> {
+  /** With `serviceAccounts`, bearer tokens may also be service account credentials (never remembered here). */
+  static async create(config: AuthConfig, dataDir: string, serviceAccounts?: ServiceAccountCredentials): Promise<TokenVerifier> {
     if (config.kind === 'jwks') {
       const keys = createRemoteJWKSet(new URL(config.jwksUrl));
-      return new TokenVerifier(async (token, options) => (await jwtVerify(token, keys, options)).payload, config);
+      return new TokenVerifier(async (token, options) => (await jwtVerify(token, keys, options)).payload, config, serviceAccounts);
     }
     const secret = new TextEncoder().encode(config.kind === 'secret' ? config.secret : await developmentSecret(dataDir));
-    return new TokenVerifier(async (token, options) => (await jwtVerify(token, secret, options)).payload, config);
+    return new TokenVerifier(async (token, options) => (await jwtVerify(token, secret, options)).payload, config, serviceAccounts);
   }
 
   /**
@@ -39,6 +47,7 @@ export class TokenVerifier {
    */
   async verify(authorization: string): Promise<Principal> {
     const token = bearerToken(authorization);
+    if (this.serviceAccounts && isServiceAccountCredential(token)) return this.serviceAccounts.verify(token);
     const cached = this.verified.get(token);
     if (cached && cached.expiresAtMs > Date.now()) return cached.principal;
     this.verified.delete(token);

@@ -21,7 +21,8 @@ export function commandEnvelope(
   return {
     tenant: principal.tenant,
     actor: principal.subject,
-    origin: principal.roles.includes('automation') ? 'automation' : 'interactive',
+    origin: principal.serviceAccountId || principal.roles.includes('automation') ? 'automation' : 'interactive',
+    ...(principal.serviceAccountId ? { serviceAccountId: principal.serviceAccountId } : {}),
     commandId,
     correlationId: extra.correlationId ?? principal.correlationId ?? randomUUID(),
     causationId: commandId ?? randomUUID(),

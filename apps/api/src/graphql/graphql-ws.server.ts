@@ -7,6 +7,7 @@ import { WebSocketServer } from 'ws';
 import type { AppConfig } from '#config';
 import { APP_CONFIG } from '#infrastructure';
 import { TokenVerifier } from '../auth/token-verifier.js';
+import { ReadModelUpdateFeed } from '../read-model/read-model-update-feed.js';
 import { graphqlWsOptions, type ConnectionState } from './graphql-ws-options.js';
 import { OperationAdmission } from './limits/operation-admission.js';
 
@@ -30,6 +31,7 @@ export class GraphQLWebSocketServer implements OnApplicationBootstrap, OnModuleD
     private readonly schemaHost: GraphQLSchemaHost,
     private readonly verifier: TokenVerifier,
     private readonly admission: OperationAdmission,
+    private readonly updates: ReadModelUpdateFeed,
   ) {
     this.server = new WebSocketServer({
       noServer: true,
@@ -40,7 +42,7 @@ export class GraphQLWebSocketServer implements OnApplicationBootstrap, OnModuleD
 
   onApplicationBootstrap(): void {
     const disposable = useServer<Record<string, unknown> | undefined, ConnectionState>(
-      { schema: this.schemaHost.schema, ...graphqlWsOptions(this.verifier, this.admission) },
+      { schema: this.schemaHost.schema, ...graphqlWsOptions(this.verifier, this.admission, this.updates) },
       this.server,
     );
     this.stopGraphqlWs = async () => disposable.dispose();

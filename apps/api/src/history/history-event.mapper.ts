@@ -18,6 +18,7 @@ export function toHistoryEvent(recorded: RecordedEvent, store: StoreIdentity): H
       commandId: metadata.commandId ?? null,
       origin: metadata.origin,
       reason: metadata.reason ?? null,
+      serviceAccountId: metadata.serviceAccountId ?? null,
     },
   };
 }

@@ -16,6 +16,8 @@ export class HistoryEventMetadata {
     description: 'The reason the command gave (reopen, cancel, reprioritise...); null if none',
   })
   reason!: string | null;
+  @Field(() => String, { nullable: true, description: 'The service account that sent the command; null for people and the system' })
+  serviceAccountId!: string | null;
 }
 
 @ObjectType({ description: 'One stored event of a record, exactly as the event store holds it' })

@@ -22,6 +22,8 @@ const HISTORY_READERS_OF: { readonly [K in RecordKind]: readonly Role[] } = {
   problem: PROBLEM_READERS,
   change: CHANGE_READERS,
   template: CHANGE_READERS,
+  // Credentials: who made, rotated and revoked them is for the tenant's admins and auditors.
+  'service-account': ['admin', 'auditor'],
 };
 
 @Resolver(() => HistoryEvent)

@@ -1,4 +1,4 @@
-import type { IncidentHoldReason, IncidentResolutionCode, IncidentSlaTimer } from '#events';
+import type { AlertSeverity, IncidentHoldReason, IncidentResolutionCode, IncidentSlaTimer } from '#events';
 import type { DomainCommand } from '../domain-command.js';
 import type { IncidentSlaPolicy } from './incident-sla-policy.js';
 
@@ -127,6 +127,27 @@ export type RecordIncidentSlaBreach = DomainCommand<
   { readonly timer: IncidentSlaTimer }
 >;
 
+/** What a monitoring tool says of an alert each time it sends it. */
+export interface IncidentAlert {
+  readonly source: string;
+  readonly fingerprint: string;
+  readonly severity: AlertSeverity;
+  readonly summary: string;
+}
+
+/**
+ * Opens the incident of an alert's episode, or counts a repeat on it while it is active. A repeat
+ * sends no `open` fields (allocating a number for each would leave gaps in numbering): on an
+ * incident that does not exist it is NOT_FOUND.
+ */
+export type RaiseIncidentAlert = DomainCommand<
+  'RaiseIncidentAlert',
+  { readonly open: OpenIncident['data'] | null; readonly alert: IncidentAlert }
+>;
+
+/** `resolve` is the tenant's alert policy. */
+export type ClearIncidentAlert = DomainCommand<'ClearIncidentAlert', { readonly resolve: boolean }>;
+
 export type IncidentCommand =
   | OpenIncident
   | AssignIncident
@@ -147,4 +168,6 @@ export type IncidentCommand =
   | LinkIncidentToChange
   | FlagIncidentForFollowUp
   | RecordIncidentSlaWarning
-  | RecordIncidentSlaBreach;
+  | RecordIncidentSlaBreach
+  | RaiseIncidentAlert
+  | ClearIncidentAlert;

@@ -20,6 +20,7 @@ import {
   decideResume,
   decideStartWork,
 } from './incident-lifecycle.decide.js';
+import { decideAlertClear, decideAlertRaise } from './incident-alert.decide.js';
 import { decideSlaRecord } from './incident-sla.decide.js';
 import {
   decideAssign,
@@ -76,5 +77,9 @@ export function decideIncident(command: IncidentCommand, state: IncidentState): 
       return decideSlaRecord(command.data.timer, 'WARNING', state, now);
     case 'RecordIncidentSlaBreach':
       return decideSlaRecord(command.data.timer, 'BREACH', state, now);
+    case 'RaiseIncidentAlert':
+      return decideAlertRaise(command.data, state, now);
+    case 'ClearIncidentAlert':
+      return decideAlertClear(command.data, state, now);
   }
 }

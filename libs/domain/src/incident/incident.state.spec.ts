@@ -117,7 +117,13 @@ describe(evolveIncident.name, () => {
         'title', 'urgency', 'workStartedAt',
       ],
       3: [
-        'assignee', 'assignmentGroup', 'callerId', 'cancellation', 'category', 'changeIds', 'closure',
+        'alert', 'assignee', 'assignmentGroup', 'callerId', 'cancellation', 'category', 'changeIds', 'closure',
+        'description', 'holdReason', 'impact', 'incidentId', 'majorIncident', 'number', 'openedAt',
+        'priority', 'problemIds', 'reopenCount', 'resolution', 'serviceId', 'sla', 'status', 'tenant',
+        'title', 'urgency', 'workStartedAt',
+      ],
+      4: [
+        'alert', 'assignee', 'assignmentGroup', 'callerId', 'cancellation', 'category', 'changeIds', 'closure',
         'description', 'followUps', 'holdReason', 'impact', 'incidentId', 'majorIncident', 'number', 'openedAt',
         'priority', 'problemIds', 'reopenCount', 'resolution', 'serviceId', 'sla', 'status', 'tenant',
         'title', 'urgency', 'workStartedAt',

@@ -1,5 +1,6 @@
 import type { ChangeFollowUp } from '../shared/follow-up.js';
 import type {
+  AlertSeverity,
   IncidentEvent,
   IncidentHoldReason,
   Level,
@@ -30,6 +31,20 @@ export interface IncidentResolution {
 export interface IncidentReasonedFact {
   readonly reason: string;
   readonly at: string;
+}
+
+/** The monitoring alert that opened the incident, and how often it came while the incident was open. */
+export interface IncidentAlertView {
+  readonly source: string;
+  readonly fingerprint: string;
+  /** As the last occurrence said. */
+  readonly severity: AlertSeverity;
+  readonly summary: string;
+  readonly occurrences: number;
+  readonly firstSeenAt: string;
+  readonly lastSeenAt: string;
+  /** When the tool last said it is over; null while it fires. */
+  readonly clearedAt: string | null;
 }
 
 /**
@@ -68,6 +83,8 @@ export interface Incident {
   /** When it first left NEW for IN_PROGRESS. */
   readonly workStartedAt: string | null;
   readonly sla: IncidentSlaClock;
+  /** Null unless a monitoring alert opened it. */
+  readonly alert: IncidentAlertView | null;
 }
 
 /** Null until the incident is opened. */
@@ -91,6 +108,7 @@ function openedIncident({ slaTargets, openedAt, ...fields }: IncidentOpened['dat
     openedAt,
     workStartedAt: null,
     sla: startSlaClock(openedAt, slaTargets),
+    alert: null,
   };
 }
 
@@ -187,6 +205,18 @@ export function evolveExistingIncident(incident: Incident, event: IncidentEvent)
       return { ...incident, sla: markSlaThresholdRecorded(sla, event.data.timer, 'warned') };
     case 'IncidentSlaBreached':
       return { ...incident, sla: markSlaThresholdRecorded(sla, event.data.timer, 'breached') };
+    case 'IncidentAlertReceived': {
+      const { source, fingerprint, severity, summary, at } = event.data;
+      const seen = { severity, summary, lastSeenAt: at, clearedAt: null };
+      return {
+        ...incident,
+        alert: incident.alert
+          ? { ...incident.alert, ...seen, occurrences: incident.alert.occurrences + 1 }
+          : { source, fingerprint, ...seen, occurrences: 1, firstSeenAt: at },
+      };
+    }
+    case 'IncidentAlertCleared':
+      return incident.alert ? { ...incident, alert: { ...incident.alert, clearedAt: event.data.at } } : incident;
   }
 }
 

@@ -16,4 +16,7 @@ export type ConfigureProblemIncidentPolicy = DomainCommand<
   { readonly resolveLinkedIncidentsOnFix: boolean }
 >;
 
-export type TenantSettingsCommand = ConfigureIncidentSlaPolicy | ConfigureProblemIncidentPolicy;
+/** Whether a monitoring tool's clear of an alert resolves the incident it opened. */
+export type ConfigureAlertPolicy = DomainCommand<'ConfigureAlertPolicy', { readonly resolveIncidentOnClear: boolean }>;
+
+export type TenantSettingsCommand = ConfigureIncidentSlaPolicy | ConfigureProblemIncidentPolicy | ConfigureAlertPolicy;

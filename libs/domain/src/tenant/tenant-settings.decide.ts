@@ -29,6 +29,13 @@ export function decideTenantSettings(
       }
       return [{ type: 'ProblemIncidentPolicyConfigured', data: { resolveLinkedIncidentsOnFix, at } }];
     }
+    case 'ConfigureAlertPolicy': {
+      const { resolveIncidentOnClear } = command.data;
+      if (state.alertPolicy?.resolveIncidentOnClear === resolveIncidentOnClear) {
+        throw DomainError.invalidTransition('The tenant already has this alert policy');
+      }
+      return [{ type: 'AlertPolicyConfigured', data: { resolveIncidentOnClear, at } }];
+    }
   }
 }
 

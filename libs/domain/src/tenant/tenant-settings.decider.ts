@@ -13,7 +13,8 @@ export const tenantSettingsDecider: Decider<
   TenantSettingsEvent,
   TenantSettingsState
 > = {
-  version: 1,
+  // 2: the alert policy.
+  version: 2,
   initialState: initialTenantSettingsState,
   evolve: evolveTenantSettings,
   decide: decideTenantSettings,

@@ -26,6 +26,8 @@ const storedNames = {
   IncidentFlaggedForFollowUp: 'incident.flagged-for-follow-up.v1',
   IncidentSlaWarningReached: 'incident.sla-warning-reached.v1',
   IncidentSlaBreached: 'incident.sla-breached.v1',
+  IncidentAlertReceived: 'incident.alert-received.v1',
+  IncidentAlertCleared: 'incident.alert-cleared.v1',
 } as const satisfies { readonly [T in IncidentEventType]: `incident.${string}.v${number}` };
 
 export const incidentEventTypes = Object.keys(storedNames) as readonly IncidentEventType[];

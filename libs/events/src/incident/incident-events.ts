@@ -1,3 +1,4 @@
+import type { AlertSeverity } from '../alert/alert-vocabulary.js';
 import type { DomainEvent } from '../domain-event.js';
 import type { Level, Priority } from '../shared/priority-vocabulary.js';
 import type {
@@ -161,6 +162,24 @@ export type IncidentSlaWarningReached = DomainEvent<
 /** 100 % of the target elapsed. */
 export type IncidentSlaBreached = DomainEvent<'IncidentSlaBreached', SlaThresholdReached>;
 
+/**
+ * A monitoring tool's alert reached the incident: the one that opened it, and each repeat while
+ * it is open. Occurrences are counted by these events; `summary` is what the tool said this time.
+ */
+export type IncidentAlertReceived = DomainEvent<
+  'IncidentAlertReceived',
+  {
+    readonly source: string;
+    readonly fingerprint: string;
+    readonly severity: AlertSeverity;
+    readonly summary: string;
+    readonly at: string;
+  }
+>;
+
+/** The tool said the alert is over; the tenant's alert policy says whether that resolves it too. */
+export type IncidentAlertCleared = DomainEvent<'IncidentAlertCleared', { readonly at: string }>;
+
 export type IncidentEvent =
   | IncidentOpened
   | IncidentAssigned
@@ -181,6 +200,8 @@ export type IncidentEvent =
   | IncidentLinkedToChange
   | IncidentFlaggedForFollowUp
   | IncidentSlaWarningReached
-  | IncidentSlaBreached;
+  | IncidentSlaBreached
+  | IncidentAlertReceived
+  | IncidentAlertCleared;
 
 export type IncidentEventType = IncidentEvent['type'];

@@ -20,6 +20,7 @@ export const incidentResolutionCodes = [
   'RESOLVED_BY_CALLER',
   'RESOLVED_BY_PROBLEM',
   'RESOLVED_BY_CHANGE',
+  'CLEARED_BY_MONITORING',
 ] as const;
 export type IncidentResolutionCode = (typeof incidentResolutionCodes)[number];
 

@@ -5,6 +5,7 @@ import type { TenantSettingsEvent, TenantSettingsEventType } from './tenant-sett
 const storedNames = {
   IncidentSlaPolicyConfigured: 'tenant.incident-sla-policy-configured.v1',
   ProblemIncidentPolicyConfigured: 'tenant.problem-incident-policy-configured.v1',
+  AlertPolicyConfigured: 'tenant.alert-policy-configured.v1',
 } as const satisfies { readonly [T in TenantSettingsEventType]: `tenant.${string}.v${number}` };
 
 const tenantSettingsEventTypes = Object.keys(storedNames) as readonly TenantSettingsEventType[];

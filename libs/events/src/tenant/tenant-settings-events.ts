@@ -20,6 +20,12 @@ export type ProblemIncidentPolicyConfigured = DomainEvent<
   { readonly resolveLinkedIncidentsOnFix: boolean; readonly at: string }
 >;
 
-export type TenantSettingsEvent = IncidentSlaPolicyConfigured | ProblemIncidentPolicyConfigured;
+/** Whether a monitoring tool's clear of an alert resolves the incident the alert opened. */
+export type AlertPolicyConfigured = DomainEvent<
+  'AlertPolicyConfigured',
+  { readonly resolveIncidentOnClear: boolean; readonly at: string }
+>;
+
+export type TenantSettingsEvent = IncidentSlaPolicyConfigured | ProblemIncidentPolicyConfigured | AlertPolicyConfigured;
 
 export type TenantSettingsEventType = TenantSettingsEvent['type'];

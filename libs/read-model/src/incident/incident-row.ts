@@ -46,6 +46,7 @@ const INCIDENT_VIEW_FIELDS = [
   'openedAt',
   'workStartedAt',
   'sla',
+  'alert',
 ] as const satisfies readonly (keyof Incident)[];
 
 export type IncidentView = Pick<Incident, (typeof INCIDENT_VIEW_FIELDS)[number]>;

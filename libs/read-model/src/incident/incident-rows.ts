@@ -43,15 +43,7 @@ export const incidentRowTable = rowTable<IncidentDbRow, IncidentRow>({
 export const foldedIncidentRowTable = rowTable<Omit<IncidentDbRow, 'journal'> & { folded: Incident }, FoldedIncidentRow>({
   table: 'incidents',
   columns: `${OWN_COLUMNS}, incidents.folded`,
-  fromDb: (row) => ({
-    tenant: row.tenant,
-    id: row.id,
-    version: row.version,
-    updatedAt: row.updated_at.toISOString(),
-    detail: row.detail,
-    journal: [],
-    folded: row.folded,
-  }),
+  fromDb: ({ folded, ...row }) => ({ ...incidentRowTable.fromDb({ ...row, journal: [] }), folded }),
 });
 
 /** Every column a save writes, with its type: the list columns come from the row's view, by name. */

@@ -46,6 +46,7 @@ registerEnumType(IncidentResolutionCodeEnum, {
     RESOLVED_BY_CALLER: { description: 'The caller solved it themselves' },
     RESOLVED_BY_PROBLEM: { description: 'Solved by the fix of a linked problem' },
     RESOLVED_BY_CHANGE: { description: 'Solved by a linked change' },
+    CLEARED_BY_MONITORING: { description: "The monitoring tool cleared the alert that opened it (the tenant's alert policy)" },
   },
 });
 registerEnumType(SlaTimerStatusEnum, {

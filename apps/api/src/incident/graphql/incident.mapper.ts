@@ -38,6 +38,8 @@ export function toIncidentModel(row: IncidentRow, viewer: Principal): IncidentMo
     updatedAt: row.updatedAt,
     version: row.version,
     sla: { response: toSlaTimer(timers.RESPONSE), resolution: toSlaTimer(timers.RESOLUTION) },
+    // Rows projected before alerts existed have none.
+    alert: incident.alert ?? null,
   };
 }
 

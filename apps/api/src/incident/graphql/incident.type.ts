@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { IncidentAlert } from '../../alert/incident-alert.type.js';
 import { ChangeFollowUp } from '../../change/graphql/change-follow-up.type.js';
 import { DateTimeScalar } from '../../graphql/date-time.scalar.js';
 import { Node } from '../../node/node.interface.js';
@@ -116,4 +117,6 @@ export class IncidentModel implements Node {
   @Field(() => DateTimeScalar, { description: 'When its last event was recorded' }) updatedAt!: string;
   @Field({ description: 'Stream revision of the last event; pass as expectedVersion' }) version!: string;
   @Field(() => IncidentSla, { description: 'Response and resolution timers against the SLA targets' }) sla!: IncidentSla;
+  @Field(() => IncidentAlert, { nullable: true, description: 'The monitoring alert that opened it (raiseAlert); null for others' })
+  alert!: IncidentAlert | null;
 }

@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { defaultIncidentSlaPolicy } from '#domain';
+import { defaultAlertPolicy, defaultIncidentSlaPolicy } from '#domain';
 import { Clock, TenantSettingsService } from '#commands';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator.js';
 import type { Principal } from '../../auth/principal.js';
@@ -24,11 +24,12 @@ export class TenantSettingsResolver {
   /** Open to every role of the tenant: the targets show on every incident anyway. */
   @Query(() => TenantSettings, { description: "Your tenant's settings; every role may read them" })
   async tenantSettings(@CurrentPrincipal() principal: Principal): Promise<TenantSettings> {
-    const { incidentSlaPolicy, resolveLinkedIncidentsOnFix } = await this.settings.settings(principal.tenant);
+    const { incidentSlaPolicy, resolveLinkedIncidentsOnFix, alertPolicy } = await this.settings.settings(principal.tenant);
     return {
       incidentSlaPolicy: incidentSlaPolicy ?? defaultIncidentSlaPolicy,
       isDefault: incidentSlaPolicy === null,
       problemIncidentPolicy: { resolveLinkedIncidentsOnFix: resolveLinkedIncidentsOnFix ?? true },
+      alertPolicy: alertPolicy ?? defaultAlertPolicy,
     };
   }
 

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { AlertPolicy } from '../../alert/alert-policy.type.js';
 import { IncidentSlaPolicy } from './incident-sla-policy.type.js';
 import { ProblemIncidentPolicy } from './problem-incident-policy.type.js';
 
@@ -10,4 +11,6 @@ export class TenantSettings {
   isDefault!: boolean;
   @Field(() => ProblemIncidentPolicy, { description: 'What a fixed problem does to its linked incidents' })
   problemIncidentPolicy!: ProblemIncidentPolicy;
+  @Field(() => AlertPolicy, { description: "What clearAlert does to an alert's incident" })
+  alertPolicy!: AlertPolicy;
 }

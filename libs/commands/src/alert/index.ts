@@ -1,0 +1,2 @@
+export * from './alert-ids.js';
+export * from './alert-intake.js';

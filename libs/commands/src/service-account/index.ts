@@ -1,0 +1,2 @@
+export * from './service-account-record.js';
+export * from './service-account-secret.js';
