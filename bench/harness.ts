@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { performance } from 'node:perf_hooks';
 
 /** One measured figure beside the baseline measured in the same run on the same database. */
@@ -43,6 +44,35 @@ export function percentile(samples: readonly number[], p: number): number {
 }
 
 /** Runs `task(i)` for i in [0, count) on `concurrency` workers sharing one counter. */
+/** Sequential, after a warm-up pass, so each figure is a query's own latency in milliseconds. */
+export async function sequentialLatencies(count: number, query: (index: number) => Promise<unknown>): Promise<number[]> {
+  for (let index = 0; index < Math.min(count, 50); index += 1) await query(index);
+  const samples: number[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const start = performance.now();
+    await query(index);
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+/**
+ * Replaces a read-model table's rows by a bulk load: its secondary indexes dropped meanwhile and
+ * rebuilt after (on `sessions` connections), then analysed, as a restore would, not a projection.
+ */
+export async function bulkLoad(pool: pg.Pool, table: string, sessions: number, load: () => Promise<void>): Promise<void> {
+  const { rows: indexes } = await pool.query<{ name: string; definition: string }>(
+    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i
+     WHERE i.indrelid = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
+    [table],
+  );
+  await pool.query(`TRUNCATE ${table}`);
+  for (const index of indexes) await pool.query(`DROP INDEX ${index.name}`);
+  await load();
+  await runConcurrently(indexes.length, sessions, (index) => pool.query(indexes[index]!.definition).then(() => undefined));
+  await pool.query(`ANALYZE ${table}`);
+}
+
 export async function runConcurrently(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {

@@ -1,10 +1,9 @@
-import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { foldEvents, incidentDecider } from '#domain';
 import { eventSerializer, type IncidentEvent } from '#events';
 import { incidentViewOf, listIncidents, type IncidentDetail, type IncidentListQuery } from '#read-model';
 import type { BenchDatabase } from './databases.js';
-import { percentile, progress, runConcurrently, timed, type Figure } from './harness.js';
+import { bulkLoad, percentile, progress, runConcurrently, sequentialLatencies, timed, type Figure } from './harness.js';
 import { incidentHistory } from './incident-history.js';
 
 const PAGE = 50;
@@ -24,8 +23,8 @@ export async function listBench(database: BenchDatabase, rowCount: number, queri
   const loaded = await timed(() => fillIncidents(database.pool, rowCount));
   progress(`${rowCount} incidents inserted and indexed in ${loaded.seconds.toFixed(1)} s`);
   const requests = await listRequests(database.pool);
-  const listLatencies = await latencies(queries, (index) => listIncidents(database.pool, requests[index % requests.length]!));
-  const baselineLatencies = await latencies(queries, (index) => database.pool.query(BASELINE_PAGE, [TENANTS[index % TENANTS.length]]));
+  const listLatencies = await sequentialLatencies(queries, (index) => listIncidents(database.pool, requests[index % requests.length]!));
+  const baselineLatencies = await sequentialLatencies(queries, (index) => database.pool.query(BASELINE_PAGE, [TENANTS[index % TENANTS.length]]));
   return {
     database: database.label,
     name: `incidents list p99, ${rowCount} rows, ${PAGE}/page`,
@@ -35,18 +34,6 @@ export async function listBench(database: BenchDatabase, rowCount: number, queri
     higherIsBetter: false,
     note: `p50 ${percentile(listLatencies, 50).toFixed(2)} ms; baseline: unfiltered page, one plain SELECT`,
   };
-}
-
-/** Sequential, after a warm-up pass, so each figure is a query's own latency. */
-async function latencies(count: number, query: (index: number) => Promise<unknown>): Promise<number[]> {
-  for (let index = 0; index < Math.min(count, 50); index += 1) await query(index);
-  const samples: number[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const start = performance.now();
-    await query(index);
-    samples.push(performance.now() - start);
-  }
-  return samples;
 }
 
 async function listRequests(pool: pg.Pool): Promise<IncidentListQuery[]> {
@@ -79,21 +66,14 @@ const INSERT_GENERATED = `
  * row carries the detail of one real incident, folded by the domain's own decider.
  */
 async function fillIncidents(pool: pg.Pool, rowCount: number): Promise<void> {
-  const { rows: indexes } = await pool.query<{ name: string; definition: string }>(
-    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i
-     WHERE i.indrelid = 'incidents'::regclass
-       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
-  );
-  await pool.query('TRUNCATE incidents');
-  for (const index of indexes) await pool.query(`DROP INDEX ${index.name}`);
   const folded = templateIncident();
   const detail = JSON.stringify({ incident: incidentViewOf(folded) } satisfies IncidentDetail);
   const share = Math.ceil(rowCount / LOAD_SESSIONS);
-  await runConcurrently(LOAD_SESSIONS, LOAD_SESSIONS, (session) =>
-    pool.query(INSERT_GENERATED, [session * share + 1, Math.min(rowCount, (session + 1) * share), detail, JSON.stringify(folded)]).then(() => undefined),
+  await bulkLoad(pool, 'incidents', LOAD_SESSIONS, () =>
+    runConcurrently(LOAD_SESSIONS, LOAD_SESSIONS, (session) =>
+      pool.query(INSERT_GENERATED, [session * share + 1, Math.min(rowCount, (session + 1) * share), detail, JSON.stringify(folded)]).then(() => undefined),
+    ),
   );
-  await runConcurrently(indexes.length, LOAD_SESSIONS, (index) => pool.query(indexes[index]!.definition).then(() => undefined));
-  await pool.query('ANALYZE incidents');
 }
 
 function templateIncident() {

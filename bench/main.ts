@@ -10,6 +10,7 @@ import { listBench } from './list.bench.js';
 import { longRecordBench } from './long-record.bench.js';
 import { readBench } from './read.bench.js';
 import { rebuildBench } from './rebuild.bench.js';
+import { scheduleBench } from './schedule.bench.js';
 
 const sizes = {
   sequentialAppends: envInt('BENCH_APPENDS', 5_000),
@@ -33,6 +34,7 @@ const sizes = {
   },
   listRows: envInt('BENCH_LIST_ROWS', 1_000_000),
   listQueries: envInt('BENCH_LIST_QUERIES', 500),
+  scheduleRows: envInt('BENCH_SCHEDULE_ROWS', 100_000),
 };
 
 interface Step {
@@ -57,6 +59,7 @@ const STEPS: readonly Step[] = [
   { name: 'GraphQL addIncidentWorkNote on a long record', run: (db) => longRecordBench(db, sizes.longRecord) },
   { name: 'tenant isolation', run: (db) => isolationBench(db, sizes.isolation) },
   { name: 'incidents list', lastOnly: true, run: (db) => listBench(db, sizes.listRows, sizes.listQueries) },
+  { name: 'change schedule', lastOnly: true, run: (db) => scheduleBench(db, sizes.scheduleRows, sizes.listQueries) },
 ];
 
 /** BENCH_ONLY=rebuild,graphql runs just the steps whose names contain one of the words. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { graphql } from './support/graphql-client.js';
 import { change, countEvents, errorCode, mutate, openIncident } from './support/incident-api.js';
+import { requestChange } from './support/change-api.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const READ = `query Read($id: ID!, $at: String) { incident(id: $id, consistentWith: $at) { id state version workNotes { text } } }`;
@@ -69,7 +70,9 @@ describe('incident lifecycle through GraphQL', () => {
     const major = await change(app, agent, 'declareMajorIncident', { id, reason: 'Whole floor affected' });
     expect(major.incident).toMatchObject({ major: true, majorIncident: { reason: 'Whole floor affected' } });
     const problemId = randomUUID();
-    const changeId = randomUUID();
+    // Links to changes name real ones.
+    const changeId = (await requestChange(app, agent)).change.id;
+    expect(errorCode(await mutate(app, agent, 'linkIncidentToChange', { id, changeId: randomUUID() }))).toBe('NOT_FOUND');
     expect((await change(app, agent, 'linkIncidentToProblem', { id, problemId })).incident.problemIds).toEqual([problemId]);
     expect((await change(app, agent, 'linkIncidentToChange', { id, changeId })).incident.changeIds).toEqual([changeId]);
     const reassigned = await change(app, agent, 'assignIncident', { id, assignmentGroup: 'facilities' });

@@ -4,12 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { graphql } from './support/graphql-client.js';
 import { change, openIncident } from './support/incident-api.js';
-import { caughtUp, changeProblem, eventually, logProblem } from './support/problem-api.js';
+import { caughtUp, changeProblem, eventually, EVERY_FOLLOWER, logProblem } from './support/problem-api.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const PROJECTOR = 'dist/apps/projector/src/main.js';
 const PM = 'problem-fix-resolves-incidents';
-const PROJECTIONS = ['incidents', 'incident-timers', 'problems', PM];
 const HISTORY = `query History($id: ID!) { history(recordId: $id) { eventId type metadata { causationId } } }`;
 
 /**
@@ -54,7 +53,7 @@ describe('the problem fix process manager across a kill', () => {
     const inFix = await changeProblem(app, manager, 'recordRootCause', { id, rootCause: 'Bad firmware' });
     // Every projection idle: one caught by the lock halfway through an earlier batch would hold
     // a transaction id older than the cause, and hide the cause from every reader of the log.
-    for (const projection of PROJECTIONS) await caughtUp(app, projection, inFix.position);
+    for (const follower of EVERY_FOLLOWER) await caughtUp(app, follower, inFix.position);
 
     const resolutions = async (incidentId: string) => {
       const response = await graphql<{ history: { type: string; metadata: { causationId: string } }[] }>(app.url, HISTORY, { id: incidentId }, agent);

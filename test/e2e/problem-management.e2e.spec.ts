@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { graphql } from './support/graphql-client.js';
-import { change, countEvents, openIncident } from './support/incident-api.js';
+import { requestChange } from './support/change-api.js';
+import { change, countEvents, errorCode, openIncident } from './support/incident-api.js';
 import { caughtUp, changeProblem, eventually, logProblem, mutateProblem } from './support/problem-api.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -78,7 +79,10 @@ describe('problem management end to end', () => {
     const known = await graphql<{ problems: { edges: { node: { id: string } }[] } }>(app.url, KNOWN_ERRORS, { text: 'relay' }, agent);
     expect(known.data!.problems.edges.map((edge) => edge.node.id)).toContain(id);
 
-    await changeProblem(app, manager, 'recordProblemFixingChange', { id, changeId: '66666666-7777-4888-8999-000000000000' });
+    // A fixing change names a real change of the tenant.
+    const fix = await requestChange(app, manager, { title: 'Enlarge the connection pool' });
+    expect(errorCode(await mutateProblem(app, manager, 'recordProblemFixingChange', { id, changeId: '66666666-7777-4888-8999-000000000000' }))).toBe('NOT_FOUND');
+    await changeProblem(app, manager, 'recordProblemFixingChange', { id, changeId: fix.change.id });
     const closedEvents = await countEvents(app, closed);
     const resolved = await changeProblem(app, manager, 'resolveProblem', { id, resolutionCode: 'FIX_APPLIED', resolutionNotes: 'Pool enlarged' });
     expect(resolved.problem).toMatchObject({ state: 'RESOLVED', resolution: { code: 'FIX_APPLIED', duplicateOf: null, notes: 'Pool enlarged' } });

@@ -21,6 +21,7 @@ import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { Metrics } from './metrics/metrics.js';
 import { HealthController } from './health/health.controller.js';
+import { ChangeModule } from './change/change.module.js';
 import { IncidentModule } from './incident/incident.module.js';
 import { ProblemModule } from './problem/problem.module.js';
 import { NodeModule } from './node/node.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         RecordCommandsModule,
         IncidentModule,
         ProblemModule,
+        ChangeModule,
         TenantModule,
         ServiceAccountModule,
         AlertModule,

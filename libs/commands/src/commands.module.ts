@@ -9,6 +9,10 @@ import { RecordCommandHandler } from './record-command.handler.js';
 import { RecordNumberAllocator } from './record-number-allocator.js';
 import { SystemCommandSender } from './system-command-sender.js';
 import { TenantSettingsService } from './tenant-settings.service.js';
+import { ChangeCalendarService } from './change/change-calendar.js';
+import { ChangeRecords } from './change/change-records.js';
+import { ChangeSettingsService } from './change/change-settings.service.js';
+import { RecordStates } from './record-states.js';
 
 /**
  * The command side: the executor, record numbers, the clock, tenant settings, the one handler of
@@ -26,10 +30,24 @@ import { TenantSettingsService } from './tenant-settings.service.js';
     { provide: RecordNumberAllocator, useFactory: (store: EventStore) => new RecordNumberAllocator(store), inject: [EVENT_STORE] },
     { provide: Clock, useClass: SystemClock },
     TenantSettingsService,
+    ChangeSettingsService,
+    ChangeCalendarService,
+    RecordStates,
+    ChangeRecords,
     RecordCommandHandler,
     SystemCommandSender,
     AlertIntake,
   ],
-  exports: [DeciderCommandExecutor, RecordNumberAllocator, Clock, TenantSettingsService, SystemCommandSender, AlertIntake],
+  exports: [
+    DeciderCommandExecutor,
+    RecordNumberAllocator,
+    Clock,
+    TenantSettingsService,
+    ChangeSettingsService,
+    RecordStates,
+    ChangeRecords,
+    SystemCommandSender,
+    AlertIntake,
+  ],
 })
 export class CommandsModule {}

@@ -13,4 +13,7 @@ export * from './incident/index.js';
 export * from './problem/index.js';
 export * from './service-account/index.js';
 export * from './alert/index.js';
+export * from './change/index.js';
+export * from './record-states.js';
+export * from './settings-stream.js';
 export * from './commands.module.js';

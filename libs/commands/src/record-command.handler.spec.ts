@@ -9,6 +9,7 @@ import { IdempotencyKeyReusedError } from './idempotency-key-reused.error.js';
 import { RecordCommand } from './record-command.js';
 import { RecordCommandHandler } from './record-command.handler.js';
 import { RecordNumberAllocator } from './record-number-allocator.js';
+import { RecordStates } from './record-states.js';
 import { TenantSettingsService } from './tenant-settings.service.js';
 import { ticketRecord, ticketSerializer } from './testing/ticket-record.js';
 
@@ -30,7 +31,7 @@ describe(RecordCommandHandler.name, () => {
     database = await createTestDatabase();
     await ensureEventStoreSchema(database.pool);
     store = new PostgresEventStore(database.pool);
-    sut = new RecordCommandHandler(new DeciderCommandExecutor(store, ticketSerializer), new RecordNumberAllocator(store), new TenantSettingsService(store));
+    sut = new RecordCommandHandler(new DeciderCommandExecutor(store, ticketSerializer), new RecordNumberAllocator(store), new TenantSettingsService(store), new RecordStates(store));
   });
   afterAll(async () => {
     await store?.close();

@@ -7,6 +7,7 @@ import { newRecordId } from './new-record-id.js';
 import { RecordCommand, type RecordCommandResult, type RecordIntentScope } from './record-command.js';
 import type { AnyRecordDefinition, RecordCommandContext, RecordIntent } from './record-definition.js';
 import { RecordNumberAllocator } from './record-number-allocator.js';
+import { RecordStates } from './record-states.js';
 import { TenantSettingsService } from './tenant-settings.service.js';
 
 /**
@@ -21,6 +22,7 @@ export class RecordCommandHandler implements ICommandHandler<RecordCommand> {
     private readonly executor: DeciderCommandExecutor,
     private readonly numbers: RecordNumberAllocator,
     private readonly settings: TenantSettingsService,
+    private readonly records: RecordStates,
   ) {}
 
   execute({ definition, target, envelope }: RecordCommand): Promise<RecordCommandResult> {
@@ -63,7 +65,7 @@ export class RecordCommandHandler implements ICommandHandler<RecordCommand> {
   }
 
   private context(envelope: CommandEnvelope): RecordCommandContext {
-    return { envelope, settings: this.settings };
+    return { envelope, settings: this.settings, records: this.records };
   }
 }
 

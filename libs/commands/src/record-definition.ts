@@ -1,6 +1,7 @@
 import type { Decider, DomainCommand } from '#domain';
 import type { DomainEvent, RecordKind } from '#events';
 import type { CommandEnvelope } from './command-envelope.js';
+import type { RecordStates } from './record-states.js';
 import type { TenantSettingsService } from './tenant-settings.service.js';
 
 /** What a person or service asks of a record: a domain command without the metadata the server adds. */
@@ -20,6 +21,8 @@ export interface NewRecord {
 export interface RecordCommandContext {
   readonly envelope: CommandEnvelope;
   readonly settings: TenantSettingsService;
+  /** Other records' states, for intents that name one (links, a change's template). */
+  readonly records: RecordStates;
 }
 
 /**

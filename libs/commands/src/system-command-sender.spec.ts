@@ -8,6 +8,7 @@ import { RecordCommand } from './record-command.js';
 import { RecordCommandHandler } from './record-command.handler.js';
 import { RecordNumberAllocator } from './record-number-allocator.js';
 import { SystemCommandSender } from './system-command-sender.js';
+import { RecordStates } from './record-states.js';
 import { TenantSettingsService } from './tenant-settings.service.js';
 import { ticketRecord, ticketSerializer, type TicketCommand } from './testing/ticket-record.js';
 
@@ -25,7 +26,7 @@ describe(SystemCommandSender.name, () => {
     await ensureEventStoreSchema(database.pool);
     store = new PostgresEventStore(database.pool);
     const executor = new DeciderCommandExecutor(store, ticketSerializer);
-    handler = new RecordCommandHandler(executor, new RecordNumberAllocator(store), new TenantSettingsService(store));
+    handler = new RecordCommandHandler(executor, new RecordNumberAllocator(store), new TenantSettingsService(store), new RecordStates(store));
     sut = new SystemCommandSender(executor);
   });
   afterAll(async () => {

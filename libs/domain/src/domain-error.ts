@@ -1,5 +1,5 @@
 /** The refusals a decider can give; each maps one to one onto the API's `extensions.code`. */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'INVALID_TRANSITION';
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'INVALID_TRANSITION' | 'FORBIDDEN' | 'SCHEDULE_CONFLICT';
 
 /** A command refused by the domain. Nothing was appended. */
 export class DomainError extends Error {
@@ -23,5 +23,14 @@ export class DomainError extends Error {
 
   static invalidTransition(message: string): DomainError {
     return new DomainError('INVALID_TRANSITION', message);
+  }
+
+  /** The principal may use the command, but not on this record now (an approver not named in the round). */
+  static forbidden(message: string): DomainError {
+    return new DomainError('FORBIDDEN', message);
+  }
+
+  static scheduleConflict(message: string): DomainError {
+    return new DomainError('SCHEDULE_CONFLICT', message);
   }
 }

@@ -5,6 +5,8 @@ export * from './instant.js';
 export * from './shared/index.js';
 export * from './incident/index.js';
 export * from './problem/index.js';
+export * from './change/index.js';
+export * from './change-template/index.js';
 export * from './tenant/index.js';
 export * from './service-account/index.js';
 export * from './alert/index.js';

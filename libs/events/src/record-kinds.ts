@@ -9,6 +9,8 @@ export const RECORD_KINDS = {
   problem: { numberPrefix: 'PRB' },
   change: { numberPrefix: 'CHG' },
   'service-account': { numberPrefix: 'SVC' },
+  /** Standard change templates: pre-approved plans that STANDARD changes are made from. */
+  template: { numberPrefix: 'STD' },
 } as const;
 
 export type RecordKind = keyof typeof RECORD_KINDS;

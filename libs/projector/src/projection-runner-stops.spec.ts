@@ -126,7 +126,7 @@ describe('ProjectionRunner stopped by what it must not guess about', () => {
       const runner = new ProjectionRunner(projection, store, database.pool, { retryDelayMs: 10 });
       await whileRunning(runner, () => until(() => projection.applied.length === 1, 'the event is applied'));
       expect(subscribeToAll.mock.calls[0]![0]).toMatchObject({
-        filter: { filterOn: 'streamName', prefixes: ['incident-', 'problem-', 'change-', 'service-account-'] },
+        filter: { filterOn: 'streamName', prefixes: ['incident-', 'problem-', 'change-', 'service-account-', 'template-'] },
       });
     });
 

@@ -1,3 +1,5 @@
+import { CHANGE_FOLLOW_UP_PROCESS, PROBLEM_FIX_PROCESS } from '#projector';
+import { projectionsFor } from '#read-model';
 import { expect } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { graphql, type GraphQLResponse } from './graphql-client.js';
@@ -87,3 +89,14 @@ export async function caughtUp(app: TestApp, projection: string, token: string):
     (position) => position >= target,
   );
 }
+
+/**
+ * Every follower of the log the projector runs (projections and process managers) by name: a
+ * crash test waits for all of them to be idle, since one caught by a lock halfway through a batch
+ * would hold a transaction id older than what the test appends, and hide it from every reader.
+ */
+export const EVERY_FOLLOWER: readonly string[] = [
+  ...projectionsFor({ incidentAutoCloseDays: 7 }).map((projection) => projection.name),
+  PROBLEM_FIX_PROCESS,
+  CHANGE_FOLLOW_UP_PROCESS,
+];

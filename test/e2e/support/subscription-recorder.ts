@@ -46,6 +46,15 @@ export class SubscriptionRecorder<Data = Record<string, unknown>> {
     return this.data.slice(0, count);
   }
 
+  /** Resolves with the first push that matches, once it arrived; fails after the timeout or on an error. */
+  async awaitPush(matches: (data: Data) => boolean, timeoutMs = 10_000): Promise<Data> {
+    await this.until(() => this.data.some(matches) || this.errors.length > 0, timeoutMs);
+    if (this.errors.length > 0) throw new Error(`Subscription failed: ${JSON.stringify(this.errors)}`);
+    const found = this.data.find(matches);
+    if (!found) throw new Error(`No matching push among ${this.data.length} in ${timeoutMs} ms`);
+    return found;
+  }
+
   /** Resolves once an error or completion arrived, or the timeout passed. */
   async ended(timeoutMs = 10_000): Promise<void> {
     await this.until(() => this.completed || this.errors.length > 0, timeoutMs);

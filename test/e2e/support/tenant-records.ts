@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals';
+import { changeChange, requestChange, templateMutation } from './change-api.js';
 import { change, openIncident } from './incident-api.js';
 import { changeProblem, logProblem } from './problem-api.js';
 import { createServiceAccount } from './service-account-api.js';
@@ -18,34 +19,47 @@ export interface TenantRecords {
 }
 
 /**
- * One incident (reported by the tenant's requester, so a requester sees it), one problem and one
- * service account. `burn` records of each kind are made first, so that the numbers of these
+ * One incident (reported by the tenant's requester, so a requester sees it), one problem, one
+ * change, one change template and one service account. `burn` records of each kind are made first, so that the numbers of these
  * are not those another tenant's first records get.
  */
 export async function seedTenantRecords(app: TestApp, tenant: string, burn = 0): Promise<TenantRecords> {
   const secret = `SECRET-OF-${tenant}`;
   const agent = await app.token(tenant, ['agent']);
+  const manager = await app.token(tenant, ['change_manager']);
+  const template = async (name: string) => {
+    const created = await templateMutation(app, manager, 'createChangeTemplate', { name, implementationPlan: `${secret} plan`, backoutPlan: 'None' });
+    expect(created.errors).toBeUndefined();
+    return created.data!.createChangeTemplate.changeTemplate;
+  };
   const requester = await app.token(tenant, ['requester']);
   await Promise.all(
     Array.from({ length: burn }, () => [
       openIncident(app, agent, { title: 'Burn' }),
       logProblem(app, agent, { statement: 'Burn' }),
       createServiceAccount(app, tenant, { name: 'Burn' }),
+      requestChange(app, agent, { title: 'Burn' }),
+      template('Burn'),
     ]).flat(),
   );
   const incident = await openIncident(app, requester, { title: `${secret} mail down` });
   const problem = await logProblem(app, agent, { statement: `${secret} relay drops` });
   const account = await createServiceAccount(app, tenant, { name: `${secret} monitor` });
-  expect([incident.incident.number, problem.problem.number, account.serviceAccount.number]).not.toContain(undefined);
+  const { change: requested } = await requestChange(app, agent, { title: `${secret} database upgrade` });
+  const kept = await template(`${secret} printer reboot`);
+  const numbers = [incident.incident.number, problem.problem.number, account.serviceAccount.number, requested.number, kept.number] as string[];
+  expect(numbers).not.toContain(undefined);
   return {
     tenant,
-    ids: [incident.incident.id, problem.problem.id, account.serviceAccountId],
-    numbers: [incident.incident.number, problem.problem.number, account.serviceAccount.number] as string[],
+    ids: [incident.incident.id, problem.problem.id, account.serviceAccountId, requested.id, kept.id],
+    numbers,
     secret,
     async touch() {
       await change(app, agent, 'addIncidentWorkNote', { id: incident.incident.id, text: `${secret} note` });
       await change(app, agent, 'addIncidentComment', { id: incident.incident.id, text: `${secret} comment` });
       await changeProblem(app, agent, 'assignProblem', { id: problem.problem.id, assignee: `${secret} carol` });
+      await changeChange(app, agent, 'updateChangeDetails', { id: requested.id, description: `${secret} details` });
+      expect((await templateMutation(app, manager, 'reviseChangeTemplate', { id: kept.id, implementationPlan: `${secret} reboot twice` })).errors).toBeUndefined();
     },
   };
 }

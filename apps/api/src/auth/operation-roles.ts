@@ -1,4 +1,5 @@
 import { ALERT_SENDERS } from '../alert/alert-commands.js';
+import { CHANGE_APPROVERS, CHANGE_GOVERNORS, CHANGE_READERS, CHANGE_REQUESTERS, CHANGE_RUNNERS } from '../change/change-roles.js';
 import { HISTORY_READERS } from '../history/history-roles.js';
 import { INCIDENT_READERS, INCIDENT_WORKERS } from '../incident/incident-roles.js';
 import { PROBLEM_READERS, PROBLEM_WORKERS } from '../problem/problem-roles.js';
@@ -18,6 +19,10 @@ export const OPERATION_ROLES = {
     history: HISTORY_READERS,
     ...recordReads('incident', 'incidents', INCIDENT_READERS),
     ...recordReads('problem', 'problems', PROBLEM_READERS),
+    ...recordReads('change', 'changes', CHANGE_READERS),
+    ...recordReads('changeTemplate', 'changeTemplates', CHANGE_READERS),
+    changeSchedule: CHANGE_READERS,
+    changeSettings: CHANGE_READERS,
     serviceAccounts: ['admin', 'auditor'],
   },
   Mutation: {
@@ -50,6 +55,26 @@ export const OPERATION_ROLES = {
     reanalyzeProblem: PROBLEM_WORKERS,
     closeProblem: PROBLEM_WORKERS,
     cancelProblem: PROBLEM_WORKERS,
+    requestChange: CHANGE_REQUESTERS,
+    updateChangeDetails: CHANGE_REQUESTERS,
+    setChangeType: CHANGE_REQUESTERS,
+    submitChange: CHANGE_REQUESTERS,
+    linkChangeToIncident: CHANGE_REQUESTERS,
+    linkChangeToProblem: CHANGE_REQUESTERS,
+    assessChangeRisk: CHANGE_RUNNERS,
+    approveChange: CHANGE_APPROVERS,
+    rejectChange: CHANGE_APPROVERS,
+    scheduleChange: CHANGE_RUNNERS,
+    startChangeImplementation: CHANGE_RUNNERS,
+    completeChangeImplementation: CHANGE_RUNNERS,
+    completeChangeReview: CHANGE_RUNNERS,
+    cancelChange: CHANGE_RUNNERS,
+    createChangeTemplate: CHANGE_GOVERNORS,
+    reviseChangeTemplate: CHANGE_GOVERNORS,
+    retireChangeTemplate: CHANGE_GOVERNORS,
+    configureChangeAuthority: CHANGE_GOVERNORS,
+    addBlackoutWindow: CHANGE_GOVERNORS,
+    removeBlackoutWindow: CHANGE_GOVERNORS,
     raiseAlert: ALERT_SENDERS,
     clearAlert: ALERT_SENDERS,
     configureIncidentSlaPolicy: ['admin'],
@@ -62,6 +87,8 @@ export const OPERATION_ROLES = {
   Subscription: {
     ...recordSubscriptions('incident', 'incidents', INCIDENT_READERS),
     ...recordSubscriptions('problem', 'problems', PROBLEM_READERS),
+    ...recordSubscriptions('change', 'changes', CHANGE_READERS),
+    ...recordSubscriptions('changeTemplate', 'changeTemplates', CHANGE_READERS),
   },
 } satisfies Record<OperationType, Record<string, readonly Role[]>>;
 

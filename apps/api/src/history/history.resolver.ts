@@ -7,6 +7,7 @@ import { forbidden } from '../auth/forbidden.js';
 import { hasAnyRole, type Principal, type Role } from '../auth/principal.js';
 import { ApiError } from '../errors/api-error.js';
 import type { RecordKind } from '#events';
+import { CHANGE_READERS } from '../change/change-roles.js';
 import { PROBLEM_READERS } from '../problem/problem-roles.js';
 import { HISTORY_READERS } from './history-roles.js';
 import { toHistoryEvent } from './history-event.mapper.js';
@@ -17,7 +18,8 @@ import { RecordEventsReader } from './record-events.reader.js';
 const HISTORY_READERS_OF: { readonly [K in RecordKind]: readonly Role[] } = {
   incident: HISTORY_READERS,
   problem: PROBLEM_READERS,
-  change: HISTORY_READERS,
+  change: CHANGE_READERS,
+  template: CHANGE_READERS,
   // Credentials: who made, rotated and revoked them is for the tenant's admins and auditors.
   'service-account': ['admin', 'auditor'],
 };

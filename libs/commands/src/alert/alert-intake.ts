@@ -1,3 +1,4 @@
+import { RecordStates } from '../record-states.js';
 import { Inject, Injectable } from '@nestjs/common';
 import AsyncLock from 'async-lock';
 import {
@@ -53,6 +54,7 @@ export class AlertIntake {
     private readonly executor: DeciderCommandExecutor,
     private readonly numbers: RecordNumberAllocator,
     private readonly settings: TenantSettingsService,
+    private readonly records: RecordStates,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -107,7 +109,7 @@ export class AlertIntake {
       category: 'monitoring',
       ...alertSeverityLevels[alert.severity],
     };
-    const opening = await incidentRecord.open(fields, { id: incidentId, tenant, number }, { envelope, settings: this.settings });
+    const opening = await incidentRecord.open(fields, { id: incidentId, tenant, number }, { envelope, settings: this.settings, records: this.records });
     const open = (opening as OpenIncident).data;
     return this.run(incidentId, { type: 'RaiseIncidentAlert', data: { open, alert: received } }, envelope, true);
   }

@@ -30,8 +30,9 @@ export const incidentRecord: IncidentRecordDefinition = {
       metadata: { now: envelope.now.toISOString() },
     };
   },
-  async complete(intent, { envelope, settings }) {
+  async complete(intent, { envelope, settings, records }) {
     const metadata = { now: envelope.now.toISOString() };
+    if (intent.type === 'LinkIncidentToChange') await records.requireExisting('change', envelope.tenant, intent.data.changeId, 'changeId');
     if (intent.type !== 'ReprioritizeIncident') return { ...intent, metadata };
     const slaPolicy = await settings.incidentSlaPolicy(envelope.tenant);
     return { type: intent.type, data: { ...intent.data, slaPolicy }, metadata };

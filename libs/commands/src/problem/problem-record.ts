@@ -8,7 +8,7 @@ export type LogProblemFields = Omit<LogProblem['data'], 'problemId' | 'tenant' |
 
 export type ProblemRecordDefinition = RecordDefinition<ProblemCommand, ProblemEvent, ProblemState, LogProblemFields, ProblemIntent>;
 
-/** Problems on the one command path: no hook, the decider needs nothing but the clock. */
+/** Problems on the one command path. The one hook: a fixing change must be a change of the tenant. */
 export const problemRecord: ProblemRecordDefinition = {
   kind: 'problem',
   decider: problemDecider,
@@ -16,7 +16,8 @@ export const problemRecord: ProblemRecordDefinition = {
   async open(fields, { id, tenant, number }, { envelope }) {
     return { type: 'LogProblem', data: { problemId: id, tenant, number, ...fields }, metadata: { now: envelope.now.toISOString() } };
   },
-  async complete(intent, { envelope }) {
+  async complete(intent, { envelope, records }) {
+    if (intent.type === 'RecordProblemFixingChange') await records.requireExisting('change', envelope.tenant, intent.data.changeId, 'changeId');
     return { ...intent, metadata: { now: envelope.now.toISOString() } } as ProblemCommand;
   },
 };

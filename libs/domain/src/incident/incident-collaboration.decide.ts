@@ -2,11 +2,13 @@ import type { IncidentEvent } from '#events';
 import type {
   AddIncidentComment,
   AddIncidentWorkNote,
+  FlagIncidentForFollowUp,
   LinkIncidentToChange,
   LinkIncidentToProblem,
   UnlinkIncidentFromProblem,
 } from './incident.commands.js';
 import { openStatuses, refuseNoChange, requireIncident, requireStatus } from './incident.guards.js';
+import { newFollowUp } from '../shared/follow-up.js';
 import { requireText } from '../shared/input.guards.js';
 import type { IncidentState } from './incident.state.js';
 
@@ -75,4 +77,14 @@ export function decideChangeLink(
   if (incident.changeIds.includes(changeId))
     refuseNoChange(incident, `is already linked to change ${changeId}`);
   return [{ type: 'IncidentLinkedToChange', data: { changeId, at: now } }];
+}
+
+/** Recorded by the change follow-up process; see newFollowUp. */
+export function decideFollowUpFlag(
+  data: FlagIncidentForFollowUp['data'],
+  state: IncidentState,
+  now: string,
+): IncidentEvent[] {
+  const incident = requireIncident(state);
+  return [{ type: 'IncidentFlaggedForFollowUp', data: newFollowUp('incident', incident, data, now) }];
 }

@@ -110,6 +110,12 @@ export type UnlinkIncidentFromProblem = DomainCommand<
 
 export type LinkIncidentToChange = DomainCommand<'LinkIncidentToChange', { readonly changeId: string }>;
 
+/** Issued by the change follow-up process when a linked change closes UNSUCCESSFUL. */
+export type FlagIncidentForFollowUp = DomainCommand<
+  'FlagIncidentForFollowUp',
+  { readonly changeId: string; readonly changeNumber: string }
+>;
+
 /** Issued by the timer worker when `nextSlaDeadline` falls due. */
 export type RecordIncidentSlaWarning = DomainCommand<
   'RecordIncidentSlaWarning',
@@ -160,6 +166,7 @@ export type IncidentCommand =
   | LinkIncidentToProblem
   | UnlinkIncidentFromProblem
   | LinkIncidentToChange
+  | FlagIncidentForFollowUp
   | RecordIncidentSlaWarning
   | RecordIncidentSlaBreach
   | RaiseIncidentAlert

@@ -112,6 +112,11 @@ const rows: readonly Row[] = [
     then: ['IncidentLinkedToChange'],
   },
   {
+    when: command('FlagIncidentForFollowUp', { changeId: 'change-1', changeNumber: 'CHG0001001' }),
+    allowedIn: [...notFinal, 'CLOSED', 'CANCELED'],
+    then: ['IncidentFlaggedForFollowUp'],
+  },
+  {
     when: command('RecordIncidentSlaWarning', { timer: 'RESPONSE' }, thirtyDays),
     allowedIn: ['NEW'],
     then: ['IncidentSlaWarningReached'],
@@ -177,6 +182,6 @@ describe('incident decider: every command in every state', () => {
 
   it('covers every command type', () => {
     const covered = new Set([open.type, ...rows.map((row) => row.when.type)]);
-    expect(covered.size).toBe(18);
+    expect(covered.size).toBe(19);
   });
 });

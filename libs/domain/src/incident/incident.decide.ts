@@ -5,6 +5,7 @@ import type { IncidentState } from './incident.state.js';
 import {
   decideChangeLink,
   decideComment,
+  decideFollowUpFlag,
   decideProblemLink,
   decideProblemUnlink,
   decideWorkNote,
@@ -70,6 +71,8 @@ export function decideIncident(command: IncidentCommand, state: IncidentState): 
       return decideProblemUnlink(command.data, state, now);
     case 'LinkIncidentToChange':
       return decideChangeLink(command.data, state, now);
+    case 'FlagIncidentForFollowUp':
+      return decideFollowUpFlag(command.data, state, now);
     case 'RecordIncidentSlaWarning':
       return decideSlaRecord(command.data.timer, 'WARNING', state, now);
     case 'RecordIncidentSlaBreach':

@@ -7,7 +7,8 @@ import { evolveIncident, initialIncidentState, type IncidentState } from './inci
 export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentState> = {
   // 2: work notes and comments left the state (decide never read them; the read model keeps them).
   // 3: the alert that opened it, with its occurrences.
-  version: 3,
+  // 4: follow-up flags from changes that closed UNSUCCESSFUL.
+  version: 4,
   initialState: initialIncidentState,
   evolve: evolveIncident,
   decide: decideIncident,

@@ -122,6 +122,12 @@ describe(evolveIncident.name, () => {
         'priority', 'problemIds', 'reopenCount', 'resolution', 'serviceId', 'sla', 'status', 'tenant',
         'title', 'urgency', 'workStartedAt',
       ],
+      4: [
+        'alert', 'assignee', 'assignmentGroup', 'callerId', 'cancellation', 'category', 'changeIds', 'closure',
+        'description', 'followUps', 'holdReason', 'impact', 'incidentId', 'majorIncident', 'number', 'openedAt',
+        'priority', 'problemIds', 'reopenCount', 'resolution', 'serviceId', 'sla', 'status', 'tenant',
+        'title', 'urgency', 'workStartedAt',
+      ],
     };
     expect(Object.keys(foldEvents(incidentDecider, life)!).sort()).toEqual(shapes[incidentDecider.version]);
   });

@@ -1,3 +1,4 @@
+import type { ChangeFollowUp } from '../shared/follow-up.js';
 import type {
   AlertSeverity,
   IncidentEvent,
@@ -75,6 +76,8 @@ export interface Incident {
   /** The problem it is linked to, at most one (ITIL: an incident has one underlying problem). */
   readonly problemIds: readonly string[];
   readonly changeIds: readonly string[];
+  /** Changes that closed UNSUCCESSFUL while linked to it, oldest first: it needs a look again. */
+  readonly followUps: readonly ChangeFollowUp[];
   readonly reopenCount: number;
   readonly openedAt: string;
   /** When it first left NEW for IN_PROGRESS. */
@@ -100,6 +103,7 @@ function openedIncident({ slaTargets, openedAt, ...fields }: IncidentOpened['dat
     majorIncident: null,
     problemIds: [],
     changeIds: [],
+    followUps: [],
     reopenCount: 0,
     openedAt,
     workStartedAt: null,
@@ -195,6 +199,8 @@ export function evolveExistingIncident(incident: Incident, event: IncidentEvent)
       return { ...incident, problemIds: [] };
     case 'IncidentLinkedToChange':
       return { ...incident, changeIds: [...incident.changeIds, event.data.changeId] };
+    case 'IncidentFlaggedForFollowUp':
+      return { ...incident, followUps: [...incident.followUps, event.data] };
     case 'IncidentSlaWarningReached':
       return { ...incident, sla: markSlaThresholdRecorded(sla, event.data.timer, 'warned') };
     case 'IncidentSlaBreached':

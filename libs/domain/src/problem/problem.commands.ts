@@ -57,6 +57,12 @@ export type CloseProblem = DomainCommand<'CloseProblem', NoData>;
 
 export type CancelProblem = DomainCommand<'CancelProblem', { readonly reason: string }>;
 
+/** Issued by the change follow-up process when a linked change closes UNSUCCESSFUL. */
+export type FlagProblemForFollowUp = DomainCommand<
+  'FlagProblemForFollowUp',
+  { readonly changeId: string; readonly changeNumber: string }
+>;
+
 export type ProblemCommand =
   | LogProblem
   | AssessProblem
@@ -69,4 +75,5 @@ export type ProblemCommand =
   | ResolveProblem
   | ReanalyzeProblem
   | CloseProblem
-  | CancelProblem;
+  | CancelProblem
+  | FlagProblemForFollowUp;

@@ -77,6 +77,11 @@ const rows: readonly Row[] = [
   { when: problemCommand('ReanalyzeProblem', { reason: 'Drops again' }), allowedIn: ['RESOLVED'], then: ['ProblemReanalysisStarted'] },
   { when: problemCommand('CloseProblem', {}), allowedIn: ['RESOLVED'], then: ['ProblemClosed'] },
   { when: problemCommand('CancelProblem', { reason: 'Not a problem after all' }), allowedIn: notFinal, then: ['ProblemCanceled'] },
+  {
+    when: problemCommand('FlagProblemForFollowUp', { changeId: 'change-1', changeNumber: 'CHG0001001' }),
+    allowedIn: [...notFinal, 'CLOSED'],
+    then: ['ProblemFlaggedForFollowUp'],
+  },
 ];
 
 function outcome(row: Row, status: ProblemStatus): DecisionOutcome<ProblemEventType> {

@@ -1,5 +1,7 @@
 import type { ProblemEvent } from '#events';
 import { normalizeInstant } from '../instant.js';
+import { newFollowUp } from '../shared/follow-up.js';
+import { requireProblem } from './problem.guards.js';
 import type { ProblemCommand } from './problem.commands.js';
 import type { ProblemState } from './problem.state.js';
 import {
@@ -45,5 +47,7 @@ export function decideProblem(command: ProblemCommand, state: ProblemState): Pro
       return decideClose(state, now);
     case 'CancelProblem':
       return decideCancel(command.data, state, now);
+    case 'FlagProblemForFollowUp':
+      return [{ type: 'ProblemFlaggedForFollowUp', data: newFollowUp('problem', requireProblem(state), command.data, now) }];
   }
 }

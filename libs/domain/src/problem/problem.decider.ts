@@ -5,7 +5,8 @@ import { decideProblem } from './problem.decide.js';
 import { evolveProblem, initialProblemState, type ProblemState } from './problem.state.js';
 
 export const problemDecider: Decider<ProblemCommand, ProblemEvent, ProblemState> = {
-  version: 1,
+  // 2: follow-up flags from changes that closed UNSUCCESSFUL.
+  version: 2,
   initialState: initialProblemState,
   evolve: evolveProblem,
   decide: decideProblem,

@@ -1,3 +1,4 @@
+import type { ChangeFollowUp } from '../shared/follow-up.js';
 import type { Level, Priority, ProblemEvent, ProblemLogged, ProblemResolutionCode } from '#events';
 
 /** SPEC's states; CLOSED is final, and a canceled problem is CLOSED with the code CANCELED. */
@@ -35,6 +36,8 @@ export interface Problem {
   readonly workaround: string | null;
   readonly knownError: boolean;
   readonly fixingChangeId: string | null;
+  /** Changes that closed UNSUCCESSFUL while linked to it, oldest first: it needs a look again. */
+  readonly followUps: readonly ChangeFollowUp[];
   /** The current resolution; cleared by a re-analysis (history keeps the earlier ones). */
   readonly resolution: ProblemResolution | null;
   readonly loggedAt: string;
@@ -54,6 +57,7 @@ function loggedProblem({ loggedAt, ...fields }: ProblemLogged['data']): Problem 
     workaround: null,
     knownError: false,
     fixingChangeId: null,
+    followUps: [],
     resolution: null,
     loggedAt,
     updatedAt: loggedAt,
@@ -88,6 +92,8 @@ function evolveExistingProblem(problem: Problem, event: ProblemEvent): Problem {
       return { ...problem, status: 'ROOT_CAUSE_ANALYSIS', resolution: null };
     case 'ProblemClosed':
       return { ...problem, status: 'CLOSED' };
+    case 'ProblemFlaggedForFollowUp':
+      return { ...problem, followUps: [...problem.followUps, event.data] };
     case 'ProblemCanceled': {
       const { reason: notes, at } = event.data;
       return { ...problem, status: 'CLOSED', resolution: { code: 'CANCELED', duplicateOf: null, notes, at } };

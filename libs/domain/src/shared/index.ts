@@ -1,3 +1,4 @@
 export * from './priority.js';
 export * from './input.guards.js';
 export * from './state.guards.js';
+export * from './follow-up.js';

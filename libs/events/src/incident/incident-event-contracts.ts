@@ -23,6 +23,7 @@ const storedNames = {
   IncidentLinkedToProblem: 'incident.linked-to-problem.v1',
   IncidentUnlinkedFromProblem: 'incident.unlinked-from-problem.v1',
   IncidentLinkedToChange: 'incident.linked-to-change.v1',
+  IncidentFlaggedForFollowUp: 'incident.flagged-for-follow-up.v1',
   IncidentSlaWarningReached: 'incident.sla-warning-reached.v1',
   IncidentSlaBreached: 'incident.sla-breached.v1',
   IncidentAlertReceived: 'incident.alert-received.v1',

@@ -134,6 +134,15 @@ export type IncidentLinkedToChange = DomainEvent<
 >;
 
 /**
+ * A change this incident is linked to closed UNSUCCESSFUL: someone should look at the incident
+ * again. Recorded by the change follow-up process, naming the change as the cause.
+ */
+export type IncidentFlaggedForFollowUp = DomainEvent<
+  'IncidentFlaggedForFollowUp',
+  { readonly changeId: string; readonly changeNumber: string; readonly at: string }
+>;
+
+/**
  * `at` is the instant the threshold was crossed, not when it was recorded, so history stays
  * true when the timer worker runs late. Priority and target are those it was measured against.
  */
@@ -189,6 +198,7 @@ export type IncidentEvent =
   | IncidentLinkedToProblem
   | IncidentUnlinkedFromProblem
   | IncidentLinkedToChange
+  | IncidentFlaggedForFollowUp
   | IncidentSlaWarningReached
   | IncidentSlaBreached
   | IncidentAlertReceived

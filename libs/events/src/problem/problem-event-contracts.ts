@@ -15,6 +15,7 @@ const storedNames = {
   ProblemReanalysisStarted: 'problem.reanalysis-started.v1',
   ProblemClosed: 'problem.closed.v1',
   ProblemCanceled: 'problem.canceled.v1',
+  ProblemFlaggedForFollowUp: 'problem.flagged-for-follow-up.v1',
 } as const satisfies { readonly [T in ProblemEventType]: `problem.${string}.v${number}` };
 
 export const problemEventTypes = Object.keys(storedNames) as readonly ProblemEventType[];

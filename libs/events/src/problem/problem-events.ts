@@ -85,6 +85,15 @@ export type ProblemClosed = DomainEvent<'ProblemClosed', { readonly at: string }
 /** Any non-final state -> CLOSED with the resolution code CANCELED. */
 export type ProblemCanceled = DomainEvent<'ProblemCanceled', { readonly reason: string; readonly at: string }>;
 
+/**
+ * A change linked to this problem closed UNSUCCESSFUL: someone should look at the problem again.
+ * Recorded by the change follow-up process, naming the change as the cause.
+ */
+export type ProblemFlaggedForFollowUp = DomainEvent<
+  'ProblemFlaggedForFollowUp',
+  { readonly changeId: string; readonly changeNumber: string; readonly at: string }
+>;
+
 export type ProblemEvent =
   | ProblemLogged
   | ProblemAssessed
@@ -97,6 +106,7 @@ export type ProblemEvent =
   | ProblemResolved
   | ProblemReanalysisStarted
   | ProblemClosed
-  | ProblemCanceled;
+  | ProblemCanceled
+  | ProblemFlaggedForFollowUp;
 
 export type ProblemEventType = ProblemEvent['type'];

@@ -17,6 +17,8 @@ export interface IncidentListFilter {
   readonly serviceId?: string;
   /** Words of number, title and description (web-search syntax: "phrase", or, -not). */
   readonly text?: string;
+  /** Flagged for follow-up by a change that closed UNSUCCESSFUL (true), or not (false). */
+  readonly followUp?: boolean;
   /** Set for requesters, who see only the incidents they reported. */
   readonly callerId?: string;
 }
@@ -125,6 +127,7 @@ function filterConditions(filter: IncidentListFilter, param: (value: unknown) =>
   if (filter.assignee !== undefined) conditions.push(`assignee = ${param(filter.assignee)}`);
   if (filter.serviceId !== undefined) conditions.push(`service_id = ${param(filter.serviceId)}`);
   if (filter.callerId !== undefined) conditions.push(`caller_id = ${param(filter.callerId)}`);
+  if (filter.followUp !== undefined) conditions.push(`follow_up = ${param(filter.followUp)}`);
   if (filter.text !== undefined) conditions.push(`search @@ websearch_to_tsquery('simple', ${param(filter.text)})`);
   return conditions;
 }

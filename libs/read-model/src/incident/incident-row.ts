@@ -41,6 +41,7 @@ const INCIDENT_VIEW_FIELDS = [
   'majorIncident',
   'problemIds',
   'changeIds',
+  'followUps',
   'reopenCount',
   'openedAt',
   'workStartedAt',

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Incident } from '#domain';
 import { rowTable } from '../row-table.js';
+import { rowUpsert } from '../row-upsert.js';
 import type { FoldedIncidentRow, IncidentRow } from './incident-row.js';
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
@@ -62,6 +63,7 @@ const SAVED_COLUMNS = {
   assignment_group: 'text',
   assignee: 'text',
   major: 'boolean',
+  follow_up: 'boolean',
   opened_at: 'timestamptz',
   updated_at: 'timestamptz',
   version: 'bigint',
@@ -69,9 +71,7 @@ const SAVED_COLUMNS = {
   folded: 'jsonb',
 } as const;
 
-type SavedRow = { readonly [column in keyof typeof SAVED_COLUMNS]: unknown };
-
-function savedRow({ tenant, id, version, updatedAt, detail, folded }: FoldedIncidentRow): SavedRow {
+const upsertIncidentRows = rowUpsert('incidents', SAVED_COLUMNS, ({ tenant, id, version, updatedAt, detail, folded }: FoldedIncidentRow) => {
   const incident = detail.incident;
   return {
     tenant,
@@ -89,21 +89,14 @@ function savedRow({ tenant, id, version, updatedAt, detail, folded }: FoldedInci
     assignment_group: incident.assignmentGroup,
     assignee: incident.assignee,
     major: incident.majorIncident !== null,
+    follow_up: incident.followUps.length > 0,
     opened_at: incident.openedAt,
     updated_at: updatedAt,
     version,
     detail,
     folded,
   };
-}
-
-const columns = Object.keys(SAVED_COLUMNS);
-const UPSERT_INCIDENT_ROWS = `
-  INSERT INTO incidents (${columns.join(', ')})
-  SELECT ${columns.join(', ')}
-  FROM jsonb_to_recordset($1::jsonb) AS r(${Object.entries(SAVED_COLUMNS).map(([name, type]) => `${name} ${type}`).join(', ')})
-  ON CONFLICT (tenant, id) DO UPDATE SET
-    ${columns.filter((name) => name !== 'tenant' && name !== 'id').map((name) => `${name} = EXCLUDED.${name}`).join(', ')}`;
+});
 
 const INSERT_JOURNAL_ENTRIES = `
   INSERT INTO incident_journal (tenant, incident_id, revision, event, at, actor, state, text)
@@ -115,7 +108,7 @@ const INSERT_JOURNAL_ENTRIES = `
 /** Two statements for the whole batch: the rows, and the journal entries they gained. */
 export async function saveIncidentRows(db: Queryable, rows: readonly FoldedIncidentRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.query(UPSERT_INCIDENT_ROWS, [JSON.stringify(rows.map(savedRow))]);
+  await upsertIncidentRows(db, rows);
   const entries = rows.flatMap(({ tenant, id, journal }) => journal.map((entry) => ({ tenant, incident_id: id, ...entry })));
   if (entries.length > 0) await db.query(INSERT_JOURNAL_ENTRIES, [JSON.stringify(entries)]);
 }

@@ -20,6 +20,7 @@ export const INCIDENTS_TABLE = `
     assignment_group text,
     assignee text,
     major boolean NOT NULL DEFAULT false,
+    follow_up boolean NOT NULL DEFAULT false,
     opened_at timestamptz NOT NULL,
     updated_at timestamptz NOT NULL,
     version bigint NOT NULL,

@@ -13,8 +13,8 @@ export const INCIDENT_PROJECTION = 'incidents';
 export const incidentProjection = rowProjection<FoldedIncidentRow>({
   name: INCIDENT_PROJECTION,
   // 2: explicit view fields and list columns, the folded state in a column of its own, the
-  // journal in a table of its own.
-  version: `2/decider-${incidentDecider.version}`,
+  // journal in a table of its own. 3: the follow-up flag as a list column.
+  version: `3/decider-${incidentDecider.version}`,
   tables: ['incidents', 'incident_journal'],
   createTables: INCIDENTS_TABLE,
   kind: 'incident',

@@ -17,6 +17,8 @@ export interface ProblemListFilter {
   readonly serviceId?: string;
   /** Published known errors only (true), or only problems that are not (false). */
   readonly knownError?: boolean;
+  /** Flagged for follow-up by a change that closed UNSUCCESSFUL (true), or not (false). */
+  readonly followUp?: boolean;
   /** Words of number, statement, description, root cause and workaround (web-search syntax). */
   readonly text?: string;
 }
@@ -35,6 +37,7 @@ function filterConditions(filter: ProblemListFilter, param: (value: unknown) => 
   if (filter.assignee !== undefined) conditions.push(`assignee = ${param(filter.assignee)}`);
   if (filter.serviceId !== undefined) conditions.push(`service_id = ${param(filter.serviceId)}`);
   if (filter.knownError !== undefined) conditions.push(`known_error = ${param(filter.knownError)}`);
+  if (filter.followUp !== undefined) conditions.push(`(follow_ups <> '[]') = ${param(filter.followUp)}`);
   if (filter.text !== undefined) conditions.push(`search @@ websearch_to_tsquery('simple', ${param(filter.text)})`);
   return conditions;
 }

@@ -1,4 +1,4 @@
-import type { ProblemResolution, ProblemStatus } from '#domain';
+import type { ChangeFollowUp, ProblemResolution, ProblemStatus } from '#domain';
 import type { Level, Priority } from '#events';
 import type { RecordRow } from '../record-read-model.js';
 
@@ -23,6 +23,7 @@ export interface ProblemRow extends RecordRow {
   readonly workaround: string | null;
   readonly knownError: boolean;
   readonly fixingChangeId: string | null;
+  readonly followUps: readonly ChangeFollowUp[];
   readonly resolution: ProblemResolution | null;
   readonly loggedAt: string;
   /** The incidents that name this problem, oldest link first (kept from the incidents' events). */

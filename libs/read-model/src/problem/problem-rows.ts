@@ -7,7 +7,7 @@ type Queryable = Pick<pg.PoolClient, 'query'>;
 /** Linked incidents come from the link table, in the order they were linked. */
 const PROBLEM_ROW_COLUMNS = `problems.tenant, problems.id::text AS id, problems.version::text AS version, problems.updated_at,
   number, state, statement, description, service_id, impact, urgency, priority, assignment_group, assignee,
-  root_cause, workaround, known_error, fixing_change_id, resolution, logged_at,
+  root_cause, workaround, known_error, fixing_change_id, follow_ups, resolution, logged_at,
   array(SELECT link.incident_id::text FROM problem_incident_links AS link
         WHERE link.tenant = problems.tenant AND link.problem_id = problems.id::text
         ORDER BY link.seq) AS linked_incident_ids`;
@@ -31,6 +31,7 @@ export interface ProblemDbRow {
   workaround: string | null;
   known_error: boolean;
   fixing_change_id: string | null;
+  follow_ups: ProblemRow['followUps'];
   resolution: ProblemRow['resolution'];
   logged_at: Date;
   linked_incident_ids: string[];
@@ -56,6 +57,7 @@ export function problemFromDb(row: ProblemDbRow): ProblemRow {
     workaround: row.workaround,
     knownError: row.known_error,
     fixingChangeId: row.fixing_change_id,
+    followUps: row.follow_ups,
     resolution: row.resolution,
     loggedAt: row.logged_at.toISOString(),
     linkedIncidentIds: row.linked_incident_ids,
@@ -75,21 +77,21 @@ export async function saveProblemRows(db: Queryable, rows: readonly ProblemRow[]
   await db.query(
     `INSERT INTO problems (tenant, id, version, updated_at, number, state, statement, description, service_id,
        impact, urgency, priority, assignment_group, assignee, root_cause, workaround, known_error,
-       fixing_change_id, resolution, logged_at)
+       fixing_change_id, follow_ups, resolution, logged_at)
      SELECT r.tenant, r.id, r.version, r.updated_at, r.number, r.state, r.statement, r.description, r.service_id,
        r.impact, r.urgency, substr(r.priority, 2)::smallint, r.assignment_group, r.assignee, r.root_cause,
-       r.workaround, r.known_error, r.fixing_change_id, r.resolution, r.logged_at
+       r.workaround, r.known_error, r.fixing_change_id, r.follow_ups, r.resolution, r.logged_at
      FROM jsonb_to_recordset($1::jsonb) AS r(tenant text, id uuid, version bigint, updated_at timestamptz,
        number text, state text, statement text, description text, service_id text, impact smallint,
        urgency smallint, priority text, assignment_group text, assignee text, root_cause text, workaround text,
-       known_error boolean, fixing_change_id text, resolution jsonb, logged_at timestamptz)
+       known_error boolean, fixing_change_id text, follow_ups jsonb, resolution jsonb, logged_at timestamptz)
      ON CONFLICT (tenant, id) DO UPDATE SET
        version = EXCLUDED.version, updated_at = EXCLUDED.updated_at, number = EXCLUDED.number,
        state = EXCLUDED.state, statement = EXCLUDED.statement, description = EXCLUDED.description,
        service_id = EXCLUDED.service_id, impact = EXCLUDED.impact, urgency = EXCLUDED.urgency,
        priority = EXCLUDED.priority, assignment_group = EXCLUDED.assignment_group, assignee = EXCLUDED.assignee,
        root_cause = EXCLUDED.root_cause, workaround = EXCLUDED.workaround, known_error = EXCLUDED.known_error,
-       fixing_change_id = EXCLUDED.fixing_change_id, resolution = EXCLUDED.resolution, logged_at = EXCLUDED.logged_at`,
+       fixing_change_id = EXCLUDED.fixing_change_id, follow_ups = EXCLUDED.follow_ups, resolution = EXCLUDED.resolution, logged_at = EXCLUDED.logged_at`,
     [
       JSON.stringify(
         rows.map((row) => ({
@@ -111,6 +113,7 @@ export async function saveProblemRows(db: Queryable, rows: readonly ProblemRow[]
           workaround: row.workaround,
           known_error: row.knownError,
           fixing_change_id: row.fixingChangeId,
+          follow_ups: row.followUps,
           resolution: row.resolution,
           logged_at: row.loggedAt,
         })),

@@ -23,6 +23,7 @@ export const PROBLEM_TABLES = `
     workaround text,
     known_error boolean NOT NULL,
     fixing_change_id text,
+    follow_ups jsonb NOT NULL DEFAULT '[]',
     resolution jsonb,
     logged_at timestamptz NOT NULL,
     search tsvector GENERATED ALWAYS AS (

@@ -22,7 +22,8 @@ function problemEventKey(event: RecordedEvent): RowKey | undefined {
 
 const problemRows = rowProjection<ProblemRow>({
   name: PROBLEM_PROJECTION,
-  version: `1/decider-${problemDecider.version}`,
+  // 2: follow-ups of unsuccessful changes.
+  version: `2/decider-${problemDecider.version}`,
   tables: ['problems', PROBLEM_INCIDENT_LINKS_TABLE],
   createTables: PROBLEM_TABLES,
   kind: 'problem',

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsOptional } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
 import type { IncidentStatus } from '#domain';
 import { RecordFilterInput } from '../../records/record-filter.input.js';
 import { IncidentStateEnum } from './incident-enums.js';
@@ -13,4 +13,12 @@ export class IncidentFilter extends RecordFilterInput('Incidents', 'number, titl
   @Field(() => [IncidentStateEnum], { nullable: true, description: 'Incidents in any of these states' })
   @IsOptional()
   state?: IncidentStatus[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Incidents flagged for follow-up by a change that closed UNSUCCESSFUL (true), or not flagged (false)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  followUp?: boolean | null;
 }

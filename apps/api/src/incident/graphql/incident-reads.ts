@@ -22,6 +22,7 @@ export const INCIDENT_READS: RecordReads<IncidentRow, IncidentModel, IncidentFil
       assignmentGroup: input?.assignmentGroup ?? undefined,
       assignee: input?.assignee ?? undefined,
       serviceId: input?.serviceId ?? undefined,
+      followUp: input?.followUp ?? undefined,
       // Blank text would be a search for nothing; it is no criterion.
       text: input?.text?.trim() || undefined,
       // As canSeeIncident decides.

@@ -29,6 +29,7 @@ export function toIncidentModel(row: IncidentRow, viewer: Principal): IncidentMo
     majorIncident: incident.majorIncident,
     problemIds: [...incident.problemIds],
     changeIds: [...incident.changeIds],
+    followUps: [...incident.followUps],
     workNotes: internal ? workNotesOf(row.journal) : [],
     comments: commentsOf(row.journal),
     timeline: timelineOf(row.journal),

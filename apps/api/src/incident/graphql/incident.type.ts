@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { IncidentAlert } from '../../alert/incident-alert.type.js';
+import { ChangeFollowUp } from '../../change/graphql/change-follow-up.type.js';
 import { DateTimeScalar } from '../../graphql/date-time.scalar.js';
 import { Node } from '../../node/node.interface.js';
 import type { IncidentHoldReason, Priority, IncidentResolutionCode } from '#events';
@@ -106,6 +107,8 @@ export class IncidentModel implements Node {
   majorIncident!: ReasonedFact | null;
   @Field(() => [String], { description: 'The id of the problem it is linked to, if any (an incident names at most one problem; see problem)' }) problemIds!: string[];
   @Field(() => [String], { description: 'Ids of the changes it is linked to, oldest link first' }) changeIds!: string[];
+  @Field(() => [ChangeFollowUp], { description: 'Changes that closed UNSUCCESSFUL while linked to it, oldest first; filter with followUp' })
+  followUps!: ChangeFollowUp[];
   @Field(() => [JournalEntry], { description: 'Internal notes, oldest first; empty for requesters' }) workNotes!: JournalEntry[];
   @Field(() => [JournalEntry], { description: 'Comments the caller sees, oldest first' }) comments!: JournalEntry[];
   @Field(() => [TimelineEntry], { description: 'Every step of the record, oldest first' }) timeline!: TimelineEntry[];

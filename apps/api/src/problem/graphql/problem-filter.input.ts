@@ -20,4 +20,12 @@ export class ProblemFilter extends RecordFilterInput('Problems', 'number, statem
   @IsOptional()
   @IsBoolean()
   knownError?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Problems flagged for follow-up by a change that closed UNSUCCESSFUL (true), or not flagged (false)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  followUp?: boolean | null;
 }

@@ -20,6 +20,7 @@ export const PROBLEM_READS: RecordReads<ProblemRow, ProblemModel, ProblemFilter,
     assignee: input?.assignee ?? undefined,
     serviceId: input?.serviceId ?? undefined,
     knownError: input?.knownError ?? undefined,
+    followUp: input?.followUp ?? undefined,
     // Blank text would be a search for nothing; it is no criterion.
     text: input?.text?.trim() || undefined,
   }),

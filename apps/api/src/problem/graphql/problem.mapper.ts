@@ -19,6 +19,7 @@ export function toProblemModel(row: ProblemRow): ProblemModel {
     workaround: row.workaround,
     knownError: row.knownError,
     fixingChangeId: row.fixingChangeId,
+    followUps: [...row.followUps],
     resolution: row.resolution,
     linkedIncidentIds: [...row.linkedIncidentIds],
     loggedAt: row.loggedAt,

@@ -1,3 +1,4 @@
+import { ChangeFollowUp } from '../../change/graphql/change-follow-up.type.js';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { ProblemStatus } from '#domain';
 import type { Priority, ProblemResolutionCode } from '#events';
@@ -31,6 +32,8 @@ export class ProblemModel implements Node {
   @Field(() => String, { nullable: true, description: 'How people get service back meanwhile, once documented' }) workaround!: string | null;
   @Field({ description: 'True once published as a known error: its workaround then shows on every linked incident' }) knownError!: boolean;
   @Field(() => ID, { nullable: true, description: 'The change that fixes it, once recorded' }) fixingChangeId!: string | null;
+  @Field(() => [ChangeFollowUp], { description: 'Changes that closed UNSUCCESSFUL while linked to it, oldest first; filter with followUp' })
+  followUps!: ChangeFollowUp[];
   @Field(() => ProblemResolutionModel, { nullable: true, description: 'Set at RESOLVED or on cancellation; cleared by a re-analysis' })
   resolution!: ProblemResolutionModel | null;
   @Field(() => [ID], {
