@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from 'graphql-ws';
 import { ROLES, type Role } from '../../apps/api/src/auth/principal.js';
 import { graphql, wsClient } from './support/graphql-client.js';
-import { operationsOf, servedSchema, type Operation } from './support/operation-walk.js';
+import { fillingsOf, operationsOf, servedSchema, type Operation } from './support/operation-walk.js';
 import { SubscriptionRecorder } from './support/subscription-recorder.js';
 import { leaksOf, seedTenantRecords, type TenantRecords } from './support/tenant-records.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -37,8 +37,7 @@ describe('A principal of another tenant, in every role, on every operation', () 
   }, 120_000);
   afterAll(async () => app?.close());
 
-  /** Each of A's ids where the operation takes one, and once without (lists unfiltered). */
-  const fillings = (operation: Operation) => [...(operation.takesId ? tenantA.ids : []), undefined];
+  const fillings = (operation: Operation) => fillingsOf(operation, tenantA.ids);
 
   it("would see a leak: the same queries by A's auditor show every number of A's records and their text", async () => {
     const token = await app.token('tenant-a', ['auditor']);

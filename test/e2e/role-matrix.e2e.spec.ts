@@ -3,7 +3,7 @@ import type { Client } from 'graphql-ws';
 import { rolesFor } from '../../apps/api/src/auth/operation-roles.js';
 import { ROLES, type Role } from '../../apps/api/src/auth/principal.js';
 import { graphql, wsClient, type GraphQLResponse } from './support/graphql-client.js';
-import { operationsOf, servedSchema, type Operation } from './support/operation-walk.js';
+import { fillingsOf, operationsOf, servedSchema, type Operation } from './support/operation-walk.js';
 import { SubscriptionRecorder } from './support/subscription-recorder.js';
 import { seedTenantRecords, type TenantRecords } from './support/tenant-records.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -42,7 +42,7 @@ describe('The role matrix, operation by operation', () => {
   }, 60_000);
   afterAll(async () => app?.close());
 
-  const fillings = (operation: Operation, of = records) => [...(operation.takesId ? of.ids : []), undefined];
+  const fillings = (operation: Operation, of = records) => fillingsOf(operation, of.ids);
   const declared = (operation: Operation) =>
     Object.fromEntries(ROLES.map((role) => [role, rolesFor(operation.type, operation.name)?.includes(role) ? 'allowed' : 'FORBIDDEN']));
   const verdict = (answers: readonly GraphQLResponse[]): Verdict =>

@@ -49,6 +49,11 @@ const NO_RECORD = '00000000-0000-4000-8000-000000000000';
 /** A DateTime every check accepts: after every recorded event, before any expiry limit matters. */
 const AN_INSTANT = '2099-01-01T00:00:00.000Z';
 
+/** The ids to call an operation with: each of `ids` where it takes one, and once without (lists unfiltered). */
+export function fillingsOf(operation: Operation, ids: readonly string[]): (string | undefined)[] {
+  return [...(operation.takesId ? ids : []), undefined];
+}
+
 export async function servedSchema(app: TestApp, token: string): Promise<GraphQLSchema> {
   const response = await graphql<IntrospectionQuery>(app.url, getIntrospectionQuery(), {}, token);
   return buildClientSchema(response.data!);
