@@ -45,20 +45,32 @@ function uncoded(answer: unknown): string[] {
   });
 }
 
+interface FrameAnswer {
+  readonly message?: unknown;
+  readonly closeCode?: number;
+  /** From sending the frame to its answer or the close: the connection's own setup is not counted. */
+  readonly tookMs: number;
+}
+
 /** Sends one frame after the connection is acknowledged; resolves with the first answer or the close. */
-function sendFrame(url: string, token: string, frame: Buffer): Promise<{ message?: unknown; closeCode?: number }> {
+function sendFrame(url: string, token: string, frame: Buffer): Promise<FrameAnswer> {
   return new Promise((resolve, reject) => {
+    let sent = 0;
+    const answer = (found: Omit<FrameAnswer, 'tookMs'>) => resolve({ ...found, tookMs: performance.now() - sent });
     const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
     socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
     socket.on('message', (data) => {
       const message = JSON.parse(String(data)) as { type: string };
-      if (message.type === 'connection_ack') return socket.send(frame);
+      if (message.type === 'connection_ack') {
+        sent = performance.now();
+        return socket.send(frame);
+      }
       if (message.type === 'ping') return socket.send(JSON.stringify({ type: 'pong' }));
-      resolve({ message });
+      answer({ message });
       socket.close();
     });
-    socket.on('close', (closeCode) => resolve({ closeCode }));
-    socket.on('error', (error) => (error.message.includes('1009') ? resolve({ closeCode: 1009 }) : reject(error)));
+    socket.on('close', (closeCode) => answer({ closeCode }));
+    socket.on('error', (error) => (error.message.includes('1009') ? answer({ closeCode: 1009 }) : reject(error)));
   });
 }
 
@@ -108,9 +120,7 @@ describe('Hostile requests', () => {
   it('answers or closes on every hostile WebSocket frame, within 2 s', async () => {
     await fc.assert(
       fc.asyncProperty(hostileWebSocketFrame(operations), async (frame) => {
-        const started = performance.now();
-        const { message, closeCode } = await sendFrame(app.url, tokens[0]!, frame);
-        const took = performance.now() - started;
+        const { message, closeCode, tookMs } = await sendFrame(app.url, tokens[0]!, frame);
         if (message === undefined) {
           // graphql-ws closes with 4400 on a message it cannot read, ws with 1009 on one too large.
           expect([1009, 4400]).toContain(closeCode);
@@ -118,7 +128,7 @@ describe('Hostile requests', () => {
           const { type, payload } = message as { type: string; payload: unknown };
           expect({ type, problems: uncoded(type === 'error' ? { errors: payload } : payload) }).toEqual({ type: expect.stringMatching(/^(next|error)$/), problems: [] });
         }
-        expect(took).toBeLessThan(SLOWEST_ANSWER_MS);
+        expect(tookMs).toBeLessThan(SLOWEST_ANSWER_MS);
       }),
       { seed: SEED, numRuns: WEBSOCKET_FRAMES, endOnFailure: true },
     );
