@@ -18,3 +18,4 @@ export * from './keyset-page.js';
 export * from './record-read-model.js';
 export * from './projections.js';
 export * from './projection-tables.js';
+export * from './timeline-entry.js';

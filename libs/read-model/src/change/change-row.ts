@@ -1,13 +1,6 @@
 import type { Change } from '#domain';
 import type { RecordRow } from '../record-read-model.js';
-
-/** One line of a change's activity: what happened, when, by whom, and the state after. */
-export interface ChangeTimelineEntry {
-  readonly event: string;
-  readonly at: string;
-  readonly actor: string;
-  readonly state: string;
-}
+import type { TimelineEntry } from '../timeline-entry.js';
 
 /**
  * The fields of the decider's state the read model shows, chosen one by one: a field added to
@@ -53,7 +46,7 @@ export function changeViewOf(change: Change): ChangeView {
 
 export interface ChangeDetail {
   readonly change: ChangeView;
-  readonly timeline: readonly ChangeTimelineEntry[];
+  readonly timeline: readonly TimelineEntry[];
 }
 
 /** A row of the `changes` table as the API reads it. */

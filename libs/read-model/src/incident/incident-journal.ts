@@ -1,3 +1,4 @@
+import type { TimelineEntry } from '../timeline-entry.js';
 import type { JournalEntry } from './incident-row.js';
 
 /** A note or comment with its author, who is known from the event's metadata. */
@@ -5,14 +6,6 @@ export interface AuthoredEntry {
   readonly text: string;
   readonly at: string;
   readonly author: string;
-}
-
-/** One step of an incident's activity: what happened, when, by whom, and the state after. */
-export interface TimelineEntry {
-  readonly event: string;
-  readonly at: string;
-  readonly actor: string;
-  readonly state: string;
 }
 
 function authored(journal: readonly JournalEntry[], event: string): AuthoredEntry[] {
