@@ -21,6 +21,7 @@ export class EventSerializer {
   private readonly byType = new Map<string, EventContract>();
   private readonly byStoredName = new Map<string, EventContract>();
   private readonly upcasters = new Map<string, Upcaster>();
+  private readonly decoded = new WeakMap<StoredEventForm, DomainEvent>();
 
   constructor(contracts: readonly EventContract[], upcasters: readonly Upcaster[] = []) {
     for (const contract of contracts) {
@@ -37,13 +38,33 @@ export class EventSerializer {
     return this.byStoredName.has(storedName) || this.upcasters.has(storedName);
   }
 
+  /** The domain type a stored name reads as once upcast (`ProblemResolved`), if this code knows it. */
+  domainTypeOf(storedName: string): string | undefined {
+    let type = storedName;
+    for (let upcaster = this.upcasters.get(type); upcaster; upcaster = this.upcasters.get(type)) type = upcaster.to;
+    return this.byStoredName.get(type)?.type;
+  }
+
   serialize(event: DomainEvent): StoredEventForm {
     const contract = this.byType.get(event.type);
     if (!contract) throw new UnknownEventTypeError(event.type);
     return { type: contract.storedName, data: event.data };
   }
 
+  /**
+   * Decoded once per stored event object: every follower handed the same recorded event shares
+   * one upcast result, which nobody may mutate.
+   */
   deserialize<E extends DomainEvent = DomainEvent>(stored: StoredEventForm): E {
+    let decoded = this.decoded.get(stored);
+    if (!decoded) {
+      decoded = this.decode(stored);
+      this.decoded.set(stored, decoded);
+    }
+    return decoded as E;
+  }
+
+  private decode(stored: StoredEventForm): DomainEvent {
     let { type, data } = stored;
     for (let upcaster = this.upcasters.get(type); upcaster; upcaster = this.upcasters.get(type)) {
       data = upcaster.upcast(data);
@@ -51,6 +72,6 @@ export class EventSerializer {
     }
     const contract = this.byStoredName.get(type);
     if (!contract) throw new UnknownEventTypeError(stored.type);
-    return { type: contract.type, data } as E;
+    return { type: contract.type, data } as DomainEvent;
   }
 }

@@ -32,6 +32,7 @@ function recordingProjection(): Projection & { readonly applied: bigint[] } {
   const applied: bigint[] = [];
   return {
     name: 'recording',
+    follows: { incident: 'all' },
     applied,
     async applyBatch(events: readonly RecordedEvent[]) {
       applied.push(...events.map((event) => event.position.commit));

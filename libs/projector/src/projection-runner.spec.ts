@@ -22,6 +22,7 @@ function countingProjection(failOnce?: { eventId: string }): Projection {
   let failed = false;
   return {
     name: 'stream-counts',
+    follows: { incident: 'all' },
     async applyBatch(events: readonly RecordedEvent[], tx: pg.PoolClient) {
       for (const event of events) {
         if (failOnce && !failed && event.id === failOnce.eventId) {

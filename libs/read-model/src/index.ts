@@ -11,6 +11,7 @@ export * from './record-event-key.js';
 export * from './row-upsert.js';
 export * from './in-transaction.js';
 export * from './projection.js';
+export * from './followed-events.js';
 export * from './row-projection.js';
 export * from './row-table.js';
 export * from './keyset-cursor.js';

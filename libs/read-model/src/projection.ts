@@ -1,17 +1,29 @@
 import type pg from 'pg';
 import type { RecordedEvent } from '#event-store';
+import type { FollowedEvents } from './followed-events.js';
 import type { UpdatedRecord } from './read-model-update.js';
 
 /**
- * A read model kept up to date from the global log. The runner hands it batches of events in
- * global order inside one transaction that also moves its checkpoint, so each event's effect is
- * committed exactly once.
+ * A follower of the global log: a read model, or a reactor. The runner hands it batches of the
+ * events it follows, in global order, inside one transaction that also moves its checkpoint, so
+ * each event's effect is committed exactly once.
  */
 export interface Projection {
   /** Also the checkpoint key; renaming it replays the projection from the start. */
   readonly name: string;
-  /** Applies a batch; returns the records whose read model changed, for live subscribers. */
+  /** What it reads; it is handed nothing else. */
+  readonly follows: FollowedEvents;
+  /**
+   * Applies a batch (never empty; only followed events); returns the records whose read model
+   * changed, for live subscribers.
+   */
   applyBatch(events: readonly RecordedEvent[], tx: pg.PoolClient): Promise<readonly UpdatedRecord[]>;
+  /**
+   * Called once the follower leads, before its first batch, and after every committed batch:
+   * work that must follow a commit and hold no transaction open (a reactor's effects). A failure
+   * restarts the follower, which calls it again.
+   */
+  afterCommit?(signal: AbortSignal): Promise<void>;
   /** Empties the read model, before a replay from the start. */
   reset(tx: pg.PoolClient): Promise<void>;
 }

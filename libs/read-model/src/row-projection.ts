@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { RecordedEvent } from '#event-store';
 import type { RecordKind } from '#events';
+import type { FollowedEvents } from './followed-events.js';
 import type { VersionedProjection } from './projection.js';
 
 export interface RowKey {
@@ -15,6 +16,8 @@ export interface RowKey {
  */
 export interface RowProjectionDefinition<Row> extends Pick<VersionedProjection, 'name' | 'version' | 'tables' | 'createTables'> {
   readonly kind: RecordKind;
+  /** Every event of `kind` when absent. */
+  readonly follows?: FollowedEvents;
   keyOf(event: RecordedEvent): RowKey | undefined;
   evolve(row: Row | undefined, event: RecordedEvent): Row | undefined;
   load(tx: pg.PoolClient, keys: readonly RowKey[]): Promise<Map<string, Row>>;
@@ -30,6 +33,7 @@ export function rowProjection<Row>(definition: RowProjectionDefinition<Row>): Ve
   const { name, version, tables, createTables } = definition;
   return {
     name,
+    follows: definition.follows ?? { [definition.kind]: 'all' },
     version,
     tables,
     createTables,

@@ -34,6 +34,7 @@ export function changeFollowUpProcessManager(dependencies: ChangeFollowUpDepende
   const logger = new Logger('Change follow-up');
   return {
     name: CHANGE_FOLLOW_UP_PROCESS,
+    follows: { change: ['ChangeReviewCompleted'] },
     async applyBatch(events) {
       for (const event of events) {
         if (isUnsuccessfulClose(event)) await flagLinkedRecords(event, dependencies, logger);

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { Clock, incidentRecord, SystemCommandSender, TenantSettingsService } from '#commands';
 import { eventSerializer, parseRecordStreamId, recordStreamId, type ProblemEvent } from '#events';
 import type { EventStore, RecordedEvent } from '#event-store';
-import { applyIncidentProblemLinks, incidentProblemLinkOf, type IncidentProblemLink, type Projection } from '#read-model';
+import { applyIncidentProblemLinks, INCIDENT_PROBLEM_LINK_EVENTS, incidentProblemLinkOf, type IncidentProblemLink, type Projection } from '#read-model';
 import { PROBLEM_FIX_ACTOR, problemFixCommandId, resolvedByProblem } from './problem-fix-effects.js';
 
 /** Also its checkpoint's name. */
@@ -32,6 +32,7 @@ export function problemFixProcessManager(dependencies: ProblemFixDependencies): 
   const logger = new Logger('Problem fix');
   return {
     name: PROBLEM_FIX_PROCESS,
+    follows: { incident: INCIDENT_PROBLEM_LINK_EVENTS, problem: ['ProblemResolved'] },
     async applyBatch(events, tx) {
       let links: IncidentProblemLink[] = [];
       for (const event of events) {

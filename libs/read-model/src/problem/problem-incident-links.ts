@@ -12,11 +12,13 @@ export interface IncidentProblemLink {
   readonly at: string;
 }
 
+/** The incident events that set or clear its problem. */
+export const INCIDENT_PROBLEM_LINK_EVENTS = ['IncidentLinkedToProblem', 'IncidentUnlinkedFromProblem'] as const satisfies readonly IncidentEvent['type'][];
+
 /** The link an incident event sets, or undefined for events that leave it alone. */
 export function incidentProblemLinkOf(recorded: RecordedEvent): IncidentProblemLink | undefined {
-  if (recorded.type !== 'incident.linked-to-problem.v1' && recorded.type !== 'incident.unlinked-from-problem.v1') return undefined;
   const key = parseRecordStreamId('incident', recorded.streamId);
-  if (!key) return undefined;
+  if (!key || !eventSerializer.knows(recorded.type)) return undefined;
   const event = eventSerializer.deserialize<IncidentEvent>(recorded);
   if (event.type === 'IncidentLinkedToProblem')
     return { tenant: key.tenant, incidentId: key.id, problemId: event.data.problemId, at: event.data.at };

@@ -5,7 +5,7 @@ import { problemDecider } from '#domain';
 import type { VersionedProjection } from '../projection.js';
 import type { UpdatedRecord } from '../read-model-update.js';
 import { rowKeyString, rowProjection, type RowKey } from '../row-projection.js';
-import { applyIncidentProblemLinks, incidentProblemLinkOf } from './problem-incident-links.js';
+import { applyIncidentProblemLinks, INCIDENT_PROBLEM_LINK_EVENTS, incidentProblemLinkOf } from './problem-incident-links.js';
 import type { ProblemRow } from './problem-row.js';
 import { evolveProblemRow } from './problem-row.evolve.js';
 import { problemRowTable, saveProblemRows } from './problem-rows.js';
@@ -52,6 +52,7 @@ async function versionsOf(tx: pg.PoolClient, problems: readonly { tenant: string
  */
 export const problemProjection: VersionedProjection = {
   ...problemRows,
+  follows: { problem: 'all', incident: INCIDENT_PROBLEM_LINK_EVENTS },
   async applyBatch(events, tx) {
     const changed = await problemRows.applyBatch(events, tx);
     const links = events.map(incidentProblemLinkOf).filter((link) => link !== undefined);
