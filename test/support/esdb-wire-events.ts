@@ -105,8 +105,11 @@ export const ENVELOPE = JSON.stringify({
   origin: 'interactive',
 });
 
+/** An incident's stream, named as the product names record streams. */
+export const INCIDENT_STREAM = 'incident-acme-00000000-0000-4000-8000-00000000a001';
+
 /** A product event as the adapter writes it. */
-export function productEvent(position: bigint, streamId = 'incident-acme-1', revision = 0n): WireEvent {
+export function productEvent(position: bigint, streamId = INCIDENT_STREAM, revision = 0n): WireEvent {
   return {
     streamId,
     type: 'incident.opened.v1',

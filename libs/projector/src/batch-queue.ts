@@ -1,3 +1,5 @@
+import { waitForWake } from './wait-for-wake.js';
+
 /**
  * A bounded hand-over between the subscription (which pushes one event at a time) and the
  * writer (which takes everything waiting, up to a batch). Batches grow by themselves while the
@@ -14,7 +16,7 @@ export class BatchQueue<T> {
 
   async push(item: T, signal: AbortSignal): Promise<void> {
     while (this.items.length >= this.capacity && !signal.aborted) {
-      await this.wait((wake) => (this.wakePusher = wake), signal);
+      await waitForWake((wake) => (this.wakePusher = wake), signal);
     }
     this.items.push(item);
     this.wake(this.wakeTaker);
@@ -39,7 +41,7 @@ export class BatchQueue<T> {
   /** Resolves with up to `max` items as soon as there is one, or with none on abort or once drained. */
   async take(max: number, signal: AbortSignal): Promise<T[]> {
     while (this.items.length === 0 && !signal.aborted && !this.ended) {
-      await this.wait((wake) => (this.wakeTaker = wake), signal);
+      await waitForWake((wake) => (this.wakeTaker = wake), signal);
     }
     const batch = this.items.splice(0, max);
     this.wake(this.wakePusher);
@@ -48,16 +50,5 @@ export class BatchQueue<T> {
 
   private wake(waker: (() => void) | undefined): void {
     waker?.();
-  }
-
-  private wait(register: (wake: () => void) => void, signal: AbortSignal): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const done = () => {
-        signal.removeEventListener('abort', done);
-        resolve();
-      };
-      register(done);
-      signal.addEventListener('abort', done, { once: true });
-    });
   }
 }

@@ -6,4 +6,6 @@ export * from './rebuild.js';
 export * from './skip-foreign-event.js';
 export * from './problems/problem-fix-process-manager.js';
 export * from './projection-rebuild-beside.js';
+export * from './log-reader.js';
+export * from './followed-between.js';
 export * from './changes/change-follow-up-process-manager.js';

@@ -9,7 +9,8 @@ import {
   swapInRebuild,
   type VersionedProjection,
 } from '#read-model';
-import { PROJECTED_LOG, ProjectionRunner } from './projection-runner.js';
+import { PROJECTED_LOG } from './log-reader.js';
+import { ProjectionRunner } from './projection-runner.js';
 
 /**
  * Brings a projection's tables to its version when another one is live: replays the log into

@@ -13,6 +13,7 @@ import {
 import { ensureReadModelSchema, loadCheckpoint, type Projection } from '#read-model';
 import { captureLogs } from '../../../test/support/captured-logs.js';
 import {
+  INCIDENT_STREAM,
   productEvent,
   serverRead,
   serverSubscription,
@@ -115,10 +116,10 @@ describe('ProjectionRunner stopped by what it must not guess about', () => {
   describe('a foreign event', () => {
     const log = [
       systemEvents.scavengeSettings(5n),
-      productEvent(10n, 'incident-acme-1', 0n),
-      productEvent(20n, 'incident-acme-1', 1n),
+      productEvent(10n, INCIDENT_STREAM, 0n),
+      productEvent(20n, INCIDENT_STREAM, 1n),
       foreign(30n),
-      productEvent(40n, 'incident-acme-1', 2n),
+      productEvent(40n, INCIDENT_STREAM, 2n),
     ];
 
     it('subscribes to record streams only, filtered by the server', async () => {

@@ -14,8 +14,9 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/tes
 import { ProjectionRunner } from './projection-runner.js';
 import { resetProjection } from './rebuild.js';
 
-/** Projections follow record streams only; the tests name them by what follows the prefix. */
-const recordName = (event: RecordedEvent) => event.streamId.slice('incident-'.length);
+/** Projections follow record streams only: the tests name each by a letter, which picks its id. */
+const streamOf = (name: string) => `incident-t-00000000-0000-4000-8000-${name.padStart(12, '0')}`;
+const recordName = (event: RecordedEvent) => event.streamId.slice(-12).replace(/^0+/, '');
 
 /** Counts events per stream and remembers the last revision, so double or skipped applies show. */
 function countingProjection(failOnce?: { eventId: string }): Projection {
@@ -68,7 +69,7 @@ describe(ProjectionRunner.name, () => {
   async function append(stream: string, count: number): Promise<RecordedEvent['id'][]> {
     const ids = Array.from({ length: count }, () => randomUUID());
     ({ position: head } = await store.appendToStream(
-      `incident-${stream}`,
+      streamOf(stream),
       ids.map((id) => ({
         id,
         type: 'test.counted.v1',

@@ -10,15 +10,14 @@ import {
   isPostgresUnavailable,
   sameStore,
   type EventStore,
-  type LogFilter,
   type Position,
   type RecordedEvent,
   type StoreIdentity,
 } from '#event-store';
-import { RECORD_STREAM_PREFIXES } from '#events';
 import {
   READ_MODEL_CHANNEL,
   advanceCheckpoint,
+  followsEvent,
   inTransaction,
   loadCheckpoint,
   searchFirstIn,
@@ -26,17 +25,29 @@ import {
   type ReadModelUpdate,
   type Projection,
 } from '#read-model';
-import { BatchQueue } from './batch-queue.js';
+import { FollowerQueue } from './follower-queue.js';
+import { LogReader, type Commit } from './log-reader.js';
 import type { ProjectionStatus } from './projection-status.js';
 import { abortableDelay } from './abortable-delay.js';
 
 export interface ProjectionRunnerOptions {
+  /** Events per transaction, about: a batch never splits a commit. */
   readonly maxBatch?: number;
-  /** How often an idle runner checks that its checkpoint was not reset by a rebuild. */
+  /** How often a runner checks that its checkpoint was not reset by a rebuild. */
   readonly checkpointCheckMs?: number;
+  /**
+   * How long the checkpoint may stay behind events the follower passed over without writing
+   * anything; `consistentWith` does not wait for it (see ConsistencyService).
+   */
+  readonly lazyCheckpointMs?: number;
   readonly retryDelayMs?: number;
   /** The pause before looking again while stopped by a foreign event or a store mismatch. */
   readonly blockedRetryMs?: number;
+  /**
+   * The process's shared reader of the log, which the runner joins once it is level with it;
+   * until then, and without one, it reads the log on its own.
+   */
+  readonly reader?: LogReader;
   /** Fills a rebuild's tables instead of the live ones, and ends once it has reached `until`. */
   readonly rebuild?: RebuildTarget;
 }
@@ -49,14 +60,14 @@ export interface RebuildTarget {
   readonly until: Position;
 }
 
-/** What projections follow: record streams only, filtered by the store, so other writers' streams never reach them. */
-export const PROJECTED_LOG: LogFilter = { streamPrefixes: RECORD_STREAM_PREFIXES };
-
 /**
  * PostgreSQL rejects NOTIFY payloads of 8000 bytes or more; a record takes at most ~171 bytes
  * (a 64-character tenant, a UUID, a 19-digit version).
  */
 const MAX_NOTIFY_RECORDS = 40;
+
+/** How often a follower reading the log alone looks whether it has caught up. */
+const CAUGHT_UP_LOOK_MS = 50;
 
 /** A checkpoint moved under the runner (rebuild, or another runner): start over from it. */
 class CheckpointMovedError extends Error {}
@@ -74,22 +85,28 @@ export class CheckpointStoreMismatchError extends Error {
 }
 
 /**
- * Runs one projection: subscribes after its checkpoint, applies batches, and commits each batch's
- * read-model writes, checkpoint and update notification in one transaction. On any failure it
- * starts over from the stored checkpoint, so nothing is applied twice or skipped. An event the
- * product did not write stops it, after everything before that event is committed, until an
- * operator skips the event; so does a checkpoint of another store.
+ * Runs one follower of the log: reads from its checkpoint, hands it the events it follows, and
+ * commits each batch's writes, checkpoint and update notification in one transaction. Commits
+ * with nothing it follows cost no transaction: the checkpoint passes them with the next write,
+ * or after `lazyCheckpointMs`. On any failure it starts over from the stored checkpoint, so
+ * nothing is applied twice or skipped. An event the product did not write stops it, after
+ * everything before that event is committed, until an operator skips the event; so does a
+ * checkpoint of another store.
  */
 export class ProjectionRunner {
   private readonly logger: Logger;
   private readonly maxBatch: number;
+  /** Everything it follows up to here is committed; the stored checkpoint may lag behind. */
   private position: Position | undefined;
+  private stored: Position | undefined;
+  /** Since when `position` has been ahead of `stored`. */
+  private passedSince: number | undefined;
+  private leading = false;
   private store: StoreIdentity | undefined;
   private lastError: string | undefined;
   private blockedAt: string | undefined;
   private reportedBlock: string | undefined;
   private eventsApplied = 0;
-  private committing = false;
   private readonly checkpoint: string;
   private reachedTarget = false;
 
@@ -104,6 +121,10 @@ export class ProjectionRunner {
     this.maxBatch = options.maxBatch ?? 1000;
   }
 
+  get name(): string {
+    return this.checkpoint;
+  }
+
   status(): ProjectionStatus {
     return {
       projection: this.checkpoint,
@@ -112,6 +133,14 @@ export class ProjectionRunner {
       lastError: this.lastError,
       blockedAt: this.blockedAt,
     };
+  }
+
+  /**
+   * Whether this runner, leading now, has committed everything it follows up to `target`,
+   * though its stored checkpoint may not show it yet.
+   */
+  hasPassed(target: Position): boolean {
+    return this.leading && this.position !== undefined && !isAfter(target, this.position);
   }
 
   /**
@@ -149,106 +178,126 @@ export class ProjectionRunner {
     this.logger.error(`Stopped: ${error.message}${remedy}`);
   }
 
-  private async runOnce(outer: AbortSignal): Promise<void> {
-    const attempt = new AbortController();
-    const signal = AbortSignal.any([outer, attempt.signal]);
+  private async runOnce(signal: AbortSignal): Promise<void> {
     this.store = await this.eventStore.identity();
     const checkpoint = await loadCheckpoint(this.pool, this.checkpoint);
     if (checkpoint?.store && !sameStore(checkpoint.store, this.store)) {
       throw new CheckpointStoreMismatchError(this.checkpoint, checkpoint.store, this.store);
     }
-    this.position = checkpoint?.position;
+    this.position = this.stored = checkpoint?.position;
+    this.passedSince = undefined;
     if (this.hasReachedTarget()) return;
-    const subscription = this.eventStore.subscribeToAll({ after: this.position, filter: PROJECTED_LOG });
-    const queue = new BatchQueue<RecordedEvent>(this.maxBatch * 4);
-    let pumpError: unknown;
-    const pump = (async () => {
-      try {
-        for await (const event of subscription) await queue.push(event, signal);
-      } catch (error) {
-        pumpError = error;
-      } finally {
-        // Everything before a foreign event is committed first, so the checkpoint lands right
-        // before it and skipping it skips nothing else.
-        if (pumpError instanceof ForeignEventError) queue.end();
-        else attempt.abort();
-      }
-    })();
-    const watchdog = setInterval(() => void this.checkCheckpoint(attempt), this.options.checkpointCheckMs ?? 5_000);
+    await this.projection.afterCommit?.(signal);
+    const shared = this.options.reader;
+    const own = new LogReader(this.eventStore);
+    let reader = own;
+    let inbox = this.inbox();
+    own.join(inbox, this.position);
+    this.leading = true;
+    let checkedAt = Date.now();
+    let idleLooks = 0;
     try {
-      while (!signal.aborted && !queue.drained) {
-        const batch = await queue.take(this.maxBatch, signal);
-        if (batch.length > 0 && (await this.extendToWholeCommit(batch, queue, signal))) await this.commitBatch(batch);
-        if (this.hasReachedTarget()) break;
-      }
-    } finally {
-      clearInterval(watchdog);
-      attempt.abort();
-      await subscription.close();
-      await pump;
-    }
-    if (pumpError) throw pumpError;
-  }
-
-  /**
-   * Takes the rest of the batch's last commit into the batch. The events one command appends
-   * share a commit; a batch ending between two of them would commit, and announce, a record in
-   * a state no command produced (an incident assigned but still NEW). False when stopped.
-   */
-  private async extendToWholeCommit(
-    batch: RecordedEvent[],
-    queue: BatchQueue<RecordedEvent>,
-    signal: AbortSignal,
-  ): Promise<boolean> {
-    for (;;) {
-      const last = batch[batch.length - 1]!;
-      const next = queue.peek();
-      const continues = next ? next.position.commit === last.position.commit : await this.commitContinuesAfter(last);
-      if (!continues) return true;
-      const more = await queue.take(1, signal);
-      if (more.length === 0) return false;
-      batch.push(...more);
-    }
-  }
-
-  /**
-   * Whether the log holds another event of the same commit after this one. A foreign event next
-   * is not part of it: the product writes every event of a commit with its envelope.
-   */
-  private async commitContinuesAfter(event: RecordedEvent): Promise<boolean> {
-    try {
-      for await (const following of this.eventStore.readAll({ fromPosition: event.position, maxCount: 2, filter: PROJECTED_LOG })) {
-        if (isAfter(following.position, event.position)) return following.position.commit === event.position.commit;
-      }
-    } catch (error) {
-      if (error instanceof ForeignEventError) return false;
-      throw error;
-    }
-    return false;
-  }
-
-  private async commitBatch(batch: readonly RecordedEvent[]): Promise<void> {
-    const last = batch[batch.length - 1]!.position;
-    const store = this.store!;
-    this.committing = true;
-    try {
-      await inTransaction(this.pool, async (tx) => {
-        const { rebuild } = this.options;
-        if (rebuild) await searchFirstIn(tx, rebuild.schema);
-        const changed = await this.projection.applyBatch(batch, tx);
-        if (!(await advanceCheckpoint(tx, this.checkpoint, this.position, last, store))) {
-          throw new CheckpointMovedError(`Checkpoint of ${this.checkpoint} moved; starting over from it`);
+      while (!signal.aborted) {
+        const alone = reader === own && shared !== undefined;
+        const commits = await inbox.take(this.maxBatch, this.untilDue(signal, checkedAt, alone));
+        if (commits.length > 0) await this.apply(commits, signal);
+        const ended = inbox.endedWith;
+        if (ended) throw ended.error;
+        if (this.hasReachedTarget()) {
+          if (this.passedSince !== undefined) await this.flush();
+          break;
         }
-        // Nobody reads a rebuild's tables until they are swapped in.
-        if (!rebuild) await this.notify(tx, last, changed);
-      });
-      this.position = last;
-      this.eventsApplied += batch.length;
-      this.lastError = undefined;
-      this.blockedAt = undefined;
+        if (this.flushDue()) await this.flush();
+        if (Date.now() - checkedAt >= this.checkCheckpointMs) {
+          await this.checkCheckpoint();
+          checkedAt = Date.now();
+        }
+        idleLooks = commits.length === 0 && inbox.empty ? idleLooks + 1 : 0;
+        // Caught up on its own (nothing came for two looks) and level with the process's
+        // reader: leave the log to that one from here on. Only a follower that has caught up
+        // starts the shared reader, so those joining it are never held back by one far behind.
+        if (alone && idleLooks >= 2 && shared.isLevelWith(this.position)) {
+          own.leave(inbox);
+          inbox = this.inbox();
+          reader = shared;
+          shared.join(inbox, this.position);
+        }
+      }
     } finally {
-      this.committing = false;
+      this.leading = false;
+      reader.leave(inbox);
+      await own.stop();
     }
+  }
+
+  private inbox(): FollowerQueue {
+    return new FollowerQueue(this.maxBatch * 4);
+  }
+
+  private get checkCheckpointMs(): number {
+    return this.options.checkpointCheckMs ?? 10_000;
+  }
+
+  /**
+   * The run's signal, also ending a wait when the checkpoint is due to be flushed or checked,
+   * and every few dozen milliseconds while reading alone, to see whether it has caught up.
+   */
+  private untilDue(signal: AbortSignal, checkedAt: number, alone: boolean): AbortSignal {
+    const lazyMs = this.options.lazyCheckpointMs ?? 1_000;
+    const flushIn = this.passedSince === undefined ? Number.POSITIVE_INFINITY : this.passedSince + lazyMs - Date.now();
+    const checkIn = checkedAt + this.checkCheckpointMs - Date.now();
+    const lookIn = alone ? CAUGHT_UP_LOOK_MS : Number.POSITIVE_INFINITY;
+    return AbortSignal.any([signal, AbortSignal.timeout(Math.max(0, Math.min(flushIn, checkIn, lookIn)))]);
+  }
+
+  private flushDue(): boolean {
+    return this.passedSince !== undefined && Date.now() - this.passedSince >= (this.options.lazyCheckpointMs ?? 1_000);
+  }
+
+  /** Commits already passed (a shared reader may start before this follower) are dropped. */
+  private async apply(commits: readonly Commit[], signal: AbortSignal): Promise<void> {
+    const fresh = commits.filter((commit) => !this.position || isAfter(commit.at(-1)!.position, this.position));
+    if (fresh.length === 0) return;
+    const last = fresh.at(-1)!.at(-1)!.position;
+    const followed = fresh.flat().filter((event) => followsEvent(this.projection.follows, event));
+    if (followed.length === 0) {
+      this.position = last;
+      this.passedSince ??= Date.now();
+      return;
+    }
+    await this.commitBatch(followed, last);
+    await this.projection.afterCommit?.(signal);
+  }
+
+  private async commitBatch(events: readonly RecordedEvent[], last: Position): Promise<void> {
+    await this.inCheckpointedTransaction(last, (tx) => this.projection.applyBatch(events, tx));
+    this.eventsApplied += events.length;
+    this.lastError = undefined;
+    this.blockedAt = undefined;
+  }
+
+  /** Moves the stored checkpoint up to what the follower passed over without writing. */
+  private async flush(): Promise<void> {
+    await this.inCheckpointedTransaction(this.position!, async () => []);
+  }
+
+  private async inCheckpointedTransaction(
+    last: Position,
+    work: (tx: pg.PoolClient) => Promise<readonly UpdatedRecord[]>,
+  ): Promise<void> {
+    const store = this.store!;
+    await inTransaction(this.pool, async (tx) => {
+      const { rebuild } = this.options;
+      if (rebuild) await searchFirstIn(tx, rebuild.schema);
+      const changed = await work(tx);
+      if (!(await advanceCheckpoint(tx, this.checkpoint, this.stored, last, store))) {
+        throw new CheckpointMovedError(`Checkpoint of ${this.checkpoint} moved; starting over from it`);
+      }
+      // Nobody reads a rebuild's tables until they are swapped in.
+      if (!rebuild) await this.notify(tx, last, changed);
+    });
+    this.position = this.stored = last;
+    this.passedSince = undefined;
   }
 
   /** Queued inside the transaction, so listeners hear of updates only once they are committed. */
@@ -265,16 +314,11 @@ export class ProjectionRunner {
     }
   }
 
-  private async checkCheckpoint(attempt: AbortController): Promise<void> {
-    if (this.committing) return;
-    try {
-      const stored = (await loadCheckpoint(this.pool, this.checkpoint))?.position;
-      if (this.committing) return;
-      const moved = stored?.commit !== this.position?.commit || stored?.prepare !== this.position?.prepare;
-      if (moved) attempt.abort();
-    } catch {
-      // The next batch will meet the same failure and restart the runner.
-    }
+  /** A rebuild elsewhere may have reset the checkpoint while this runner was idle. */
+  private async checkCheckpoint(): Promise<void> {
+    const stored = (await loadCheckpoint(this.pool, this.checkpoint))?.position;
+    const moved = stored?.commit !== this.stored?.commit || stored?.prepare !== this.stored?.prepare;
+    if (moved) throw new CheckpointMovedError(`Checkpoint of ${this.checkpoint} moved; starting over from it`);
   }
 
   private hasReachedTarget(): boolean {

@@ -1,3 +1,5 @@
+import type { Position } from '#event-store';
+
 export interface ProjectionStatus {
   readonly projection: string;
   readonly position: string | undefined;
@@ -17,6 +19,11 @@ export interface ProjectionStatus {
  */
 export interface ProjectionStatusSource {
   status(): readonly ProjectionStatus[];
+  /**
+   * Whether this process leads the projection and has committed everything of it up to
+   * `position`, though its stored checkpoint may lag behind over events it does not follow.
+   */
+  hasPassed(projection: string, position: Position): boolean;
 }
 
 export const PROJECTION_STATUS = Symbol('PROJECTION_STATUS');

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
-import type { EventStore } from '#event-store';
+import type { EventStore, Position } from '#event-store';
 import { EVENT_STORE, PROJECTOR_POOL, READ_MODEL_URL } from '#infrastructure';
 import { whileLeader } from './projection-leadership.js';
 import { rebuildBesideIfOutdated } from './projection-rebuild-beside.js';
+import { LogReader } from './log-reader.js';
 import { ProjectionRunner } from './projection-runner.js';
 import type { ProjectionStatus, ProjectionStatusSource } from './projection-status.js';
 import type { Projection, VersionedProjection } from '#read-model';
@@ -22,6 +23,7 @@ export const PROCESS_MANAGERS = Symbol('PROCESS_MANAGERS');
 export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown, ProjectionStatusSource {
   private readonly logger = new Logger(ProjectorService.name);
   private readonly stop = new AbortController();
+  private readonly reader: LogReader;
   private readonly runners: ProjectionRunner[];
   /** The runner of a rebuild under way, by projection index; reported instead of the live one. */
   private readonly rebuilding = new Map<number, ProjectionRunner>();
@@ -34,7 +36,11 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(PROJECTIONS) private readonly projections: readonly VersionedProjection[],
     @Inject(PROCESS_MANAGERS) private readonly processManagers: readonly Projection[],
   ) {
-    this.runners = [...projections, ...processManagers].map((projection) => new ProjectionRunner(projection, eventStore, pool));
+    // One reader of the log for every follower this process leads.
+    this.reader = new LogReader(eventStore);
+    this.runners = [...projections, ...processManagers].map(
+      (projection) => new ProjectionRunner(projection, eventStore, pool, { reader: this.reader }),
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -57,8 +63,13 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     return this.runners.map((runner, index) => (this.rebuilding.get(index) ?? runner).status());
   }
 
+  hasPassed(projection: string, position: Position): boolean {
+    return this.runners.some((runner) => runner.name === projection && runner.hasPassed(position));
+  }
+
   async onApplicationShutdown(): Promise<void> {
     this.stop.abort();
     await Promise.all(this.running);
+    await this.reader.stop();
   }
 }

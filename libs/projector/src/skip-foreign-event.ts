@@ -8,7 +8,7 @@ import {
   type EventStore,
 } from '#event-store';
 import { advanceCheckpoint, inTransaction, loadCheckpoint } from '#read-model';
-import { PROJECTED_LOG } from './projection-runner.js';
+import { PROJECTED_LOG } from './log-reader.js';
 
 export type SkipOutcome = { readonly skipped: true } | { readonly skipped: false; readonly reason: string };
 

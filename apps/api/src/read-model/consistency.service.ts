@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type pg from 'pg';
 import type { AppConfig } from '#config';
-import { APP_CONFIG, EVENT_STORE, READ_MODEL_POOL } from '#infrastructure';
+import { APP_CONFIG, EVENT_STORE, QUERY_EVENT_STORE, READ_MODEL_POOL } from '#infrastructure';
 import {
   decodePosition,
   decodePositionToken,
@@ -12,7 +12,8 @@ import {
   type Position,
   type StoreIdentity,
 } from '#event-store';
-import { loadCheckpoint } from '#read-model';
+import { nothingFollowedBetween, PROJECTION_STATUS, type ProjectionStatusSource } from '#projector';
+import { loadCheckpoint, projectionsFor, type FollowedEvents } from '#read-model';
 import { ApiError } from '../errors/api-error.js';
 import { ReadModelUpdateFeed } from './read-model-update-feed.js';
 
@@ -22,17 +23,27 @@ const RECHECK_MS = 250;
 /**
  * Read-your-writes: waits until a projection has committed up to a position a mutation returned,
  * bounded by a timeout after which the caller gets CONSISTENCY_TIMEOUT instead of stale data.
- * Tokens name the event store they came from: one of another store is refused (it would be
- * compared with positions it has nothing to do with), and so is a checkpoint of another store.
+ * A projection has reached a position when its runner in this process says so, when its
+ * checkpoint is there, or when nothing it follows lies between its checkpoint and the position
+ * (checkpoints pass ignored events lazily). Tokens name the event store they came from: one of
+ * another store is refused (it would be compared with positions it has nothing to do with), and
+ * so is a checkpoint of another store.
  */
 @Injectable()
 export class ConsistencyService {
+  private readonly follows: ReadonlyMap<string, FollowedEvents>;
+
   constructor(
     @Inject(READ_MODEL_POOL) private readonly pool: pg.Pool,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    /** For looking through the log on a request's behalf, on the requests' own connections. */
+    @Inject(QUERY_EVENT_STORE) private readonly logReads: EventStore,
     private readonly feed: ReadModelUpdateFeed,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'consistencyTimeoutMs'>,
-  ) {}
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'consistencyTimeoutMs' | 'incidentAutoCloseDays'>,
+    @Optional() @Inject(PROJECTION_STATUS) private readonly local?: ProjectionStatusSource,
+  ) {
+    this.follows = new Map(projectionsFor(config).map((projection) => [projection.name, projection.follows]));
+  }
 
   async waitFor(token: string | undefined, projection: string): Promise<void> {
     const timeoutMs = this.config.consistencyTimeoutMs;
@@ -72,8 +83,12 @@ export class ConsistencyService {
   }
 
   private async reached(projection: string, target: Position, store: StoreIdentity): Promise<boolean> {
+    if (this.local?.hasPassed(projection, target)) return true;
     const checkpoint = await loadCheckpoint(this.pool, projection);
-    if (!checkpoint || (checkpoint.store && !sameStore(checkpoint.store, store))) return false;
-    return !isAfter(target, checkpoint.position);
+    if (checkpoint?.store && !sameStore(checkpoint.store, store)) return false;
+    if (checkpoint && !isAfter(target, checkpoint.position)) return true;
+    const follows = this.follows.get(projection);
+    // A log that cannot be read now (a foreign event, the store down) decides nothing yet.
+    return follows !== undefined && nothingFollowedBetween(this.logReads, follows, checkpoint?.position, target).catch(() => false);
   }
 }
