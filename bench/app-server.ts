@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '#config';
+import type { Projection } from '#read-model';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { issueToken } from '../apps/api/src/auth/token-issuer.js';
 
@@ -38,11 +39,15 @@ export const TENANT = 'graphql-bench';
 
 /**
  * The whole product (API with its in-process projector) on the benchmark's database;
- * `environment` adds to or overrides its settings.
+ * `environment` adds to or overrides its settings, `followers` run beside the product's own.
  */
 export async function startApp(
   databaseUrl: string,
-  { limited = false, environment = {} }: { limited?: boolean; environment?: NodeJS.ProcessEnv } = {},
+  {
+    limited = false,
+    environment = {},
+    followers = [],
+  }: { limited?: boolean; environment?: NodeJS.ProcessEnv; followers?: readonly Projection[] } = {},
 ): Promise<RunningApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'itsm-bench-app-'));
   const config = loadConfig({
@@ -53,7 +58,7 @@ export async function startApp(
     ...(limited ? {} : UNLIMITED),
     ...environment,
   });
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error'] });
+  const app = await NestFactory.create(AppModule.forRoot(config, { followers }), { logger: ['error'] });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return {

@@ -7,6 +7,7 @@ import { CommandsModule } from '#commands';
 import type { AppConfig } from '#config';
 import { InfrastructureModule } from '#infrastructure';
 import { ProjectorModule } from '#projector';
+import type { Projection } from '#read-model';
 import { AuthModule } from './auth/auth.module.js';
 import { TokenVerifier } from './auth/token-verifier.js';
 import { RecordCommandsModule } from './common/record-commands.module.js';
@@ -33,8 +34,11 @@ import { AlertModule } from './alert/alert.module.js';
 
 @Module({})
 export class AppModule {
-  /** The API; with `runProjector` it also runs the projector in this process. */
-  static forRoot(config: AppConfig): DynamicModule {
+  /**
+   * The API; with `runProjector` it also runs the projector in this process, with `followers`
+   * beside the product's own.
+   */
+  static forRoot(config: AppConfig, options: { readonly followers?: readonly Projection[] } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -60,7 +64,7 @@ export class AppModule {
         ServiceAccountModule,
         AlertModule,
         NodeModule,
-        ...(config.runProjector ? [ProjectorModule] : []),
+        ...(config.runProjector ? [ProjectorModule.forRoot(options.followers)] : []),
         ...(config.production ? [] : [ExplorerModule]),
       ],
       controllers: [HealthController, MetricsController],

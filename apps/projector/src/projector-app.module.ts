@@ -11,6 +11,6 @@ import { ProjectorModule } from '#projector';
 @Module({})
 export class ProjectorAppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ProjectorAppModule, imports: [InfrastructureModule.forRoot(config), CommandsModule, ProjectorModule] };
+    return { module: ProjectorAppModule, imports: [InfrastructureModule.forRoot(config), CommandsModule, ProjectorModule.forRoot()] };
   }
 }

@@ -1,13 +1,13 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { Clock, RecordStates, SystemCommandSender, TenantSettingsService } from '#commands';
 import type { AppConfig } from '#config';
 import type { EventStore } from '#event-store';
 import { APP_CONFIG, EVENT_STORE } from '#infrastructure';
-import { projectionsFor } from '#read-model';
+import { projectionsFor, type Projection } from '#read-model';
 import { problemFixProcessManager } from './problems/problem-fix-process-manager.js';
 import { PROJECTION_STATUS } from './projection-status.js';
 import { changeFollowUpProcessManager } from './changes/change-follow-up-process-manager.js';
-import { PROCESS_MANAGERS, PROJECTIONS, ProjectorService } from './projector.service.js';
+import { ADDITIONAL_FOLLOWERS, PROCESS_MANAGERS, PROJECTIONS, ProjectorService } from './projector.service.js';
 import {
   defaultIncidentTimerWorkerOptions,
   INCIDENT_TIMER_WORKER_OPTIONS,
@@ -38,4 +38,9 @@ import {
   ],
   exports: [ProjectorService, PROJECTION_STATUS],
 })
-export class ProjectorModule {}
+export class ProjectorModule {
+  /** With followers of the host's own beside the product's (each with its own checkpoint). */
+  static forRoot(followers: readonly Projection[] = []): DynamicModule {
+    return { module: ProjectorModule, providers: [{ provide: ADDITIONAL_FOLLOWERS, useValue: followers }] };
+  }
+}

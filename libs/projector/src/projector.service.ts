@@ -18,11 +18,15 @@ export const PROJECTIONS = Symbol('PROJECTIONS');
  */
 export const PROCESS_MANAGERS = Symbol('PROCESS_MANAGERS');
 
+/** Followers a host adds to the product's own (ProjectorModule.forRoot), run like process managers. */
+export const ADDITIONAL_FOLLOWERS = Symbol('ADDITIONAL_FOLLOWERS');
+
 /** Starts every registered projection and process manager (as leader or standby) and stops them on shutdown. */
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown, ProjectionStatusSource {
   private readonly logger = new Logger(ProjectorService.name);
   private readonly stop = new AbortController();
+  private readonly processManagers: readonly Projection[];
   private readonly reader: LogReader;
   private readonly runners: ProjectionRunner[];
   /** The runner of a rebuild under way, by projection index; reported instead of the live one. */
@@ -34,8 +38,10 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(PROJECTOR_POOL) private readonly pool: pg.Pool,
     @Inject(READ_MODEL_URL) private readonly databaseUrl: string,
     @Inject(PROJECTIONS) private readonly projections: readonly VersionedProjection[],
-    @Inject(PROCESS_MANAGERS) private readonly processManagers: readonly Projection[],
+    @Inject(PROCESS_MANAGERS) processManagers: readonly Projection[],
+    @Inject(ADDITIONAL_FOLLOWERS) additional: readonly Projection[],
   ) {
+    this.processManagers = [...processManagers, ...additional];
     // One reader of the log for every follower this process leads.
     this.reader = new LogReader(eventStore);
     this.runners = [...projections, ...processManagers].map(
