@@ -39,7 +39,8 @@ export async function rebuildBench(database: BenchDatabase, eventCount: number):
   if (!head) throw new Error('no events were appended');
 
   await resetProjection(database.pool, incidentProjection);
-  const rebuild = await timed(() => replay(database.pool, store, head));
+  const memory = new PeakRss();
+  const rebuild = await timed(() => replay(database.pool, store, head)).finally(() => memory.stop());
 
   const finals = await Promise.all(TABLES.map((table) => finalRows(database.pool, table)));
   const rows = finals[0]!;
@@ -55,8 +56,29 @@ export async function rebuildBench(database: BenchDatabase, eventCount: number):
     baseline: written.events / baseline.seconds,
     higherIsBetter: true,
     target: 0.5,
-    note: `baseline upserts the ${rows.length} final rows and ${finals[1]!.length} journal entries`,
+    note:
+      `baseline upserts the ${rows.length} final rows and ${finals[1]!.length} journal entries; ` +
+      `peak RSS ${memory.peakMiB} MiB during the replay (${memory.startMiB} MiB before)`,
   };
+}
+
+/** The process's resident memory, sampled while a replay runs. */
+class PeakRss {
+  readonly startMiB = mebibytes(process.memoryUsage.rss());
+  private peak = process.memoryUsage.rss();
+  private readonly sampler = setInterval(() => (this.peak = Math.max(this.peak, process.memoryUsage.rss())), 100);
+
+  get peakMiB(): number {
+    return mebibytes(this.peak);
+  }
+
+  stop(): void {
+    clearInterval(this.sampler);
+  }
+}
+
+function mebibytes(bytes: number): number {
+  return Math.round(bytes / 2 ** 20);
 }
 
 async function appendHistories(store: PostgresEventStore, eventCount: number) {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type pg from 'pg';
-import type { EventStore, Position } from '#event-store';
+import type { EventStore } from '#event-store';
 import {
   needsRebuild,
   prepareRebuild,
@@ -9,7 +9,7 @@ import {
   swapInRebuild,
   type VersionedProjection,
 } from '#read-model';
-import { PROJECTED_LOG } from './log-reader.js';
+import { logHead } from './catch-up-progress.js';
 import { ProjectionRunner } from './projection-runner.js';
 
 /**
@@ -46,11 +46,4 @@ export async function rebuildBesideIfOutdated(
   }
   await swapInRebuild(pool, projection);
   logger.log(`Version ${projection.version} caught up and swapped in`);
-}
-
-async function logHead(eventStore: EventStore): Promise<Position | undefined> {
-  for await (const event of eventStore.readAll({ direction: 'backwards', maxCount: 1, filter: PROJECTED_LOG })) {
-    return event.position;
-  }
-  return undefined;
 }

@@ -25,6 +25,7 @@ import {
   type ReadModelUpdate,
   type Projection,
 } from '#read-model';
+import { CatchUpProgress } from './catch-up-progress.js';
 import { FollowerQueue } from './follower-queue.js';
 import { LogReader, type Commit } from './log-reader.js';
 import type { ProjectionStatus } from './projection-status.js';
@@ -196,11 +197,15 @@ export class ProjectionRunner {
     this.leading = true;
     let checkedAt = Date.now();
     let idleLooks = 0;
+    const progress = new CatchUpProgress(this.logger, this.eventStore, this.position);
     try {
       while (!signal.aborted) {
         const alone = reader === own && shared !== undefined;
         const commits = await inbox.take(this.maxBatch, this.untilDue(signal, checkedAt, alone));
-        if (commits.length > 0) await this.apply(commits, signal);
+        if (commits.length > 0) {
+          await this.apply(commits, signal);
+          if (reader === own) await progress.read(countEvents(commits), this.position!);
+        }
         const ended = inbox.endedWith;
         if (ended) throw ended.error;
         if (this.hasReachedTarget()) {
@@ -331,4 +336,8 @@ export class ProjectionRunner {
   private token(position: Position): string {
     return this.store ? encodePositionToken(position, this.store) : encodePosition(position);
   }
+}
+
+function countEvents(commits: readonly Commit[]): number {
+  return commits.reduce((sum, commit) => sum + commit.length, 0);
 }
