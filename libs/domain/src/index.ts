@@ -10,3 +10,4 @@ export * from './change-template/index.js';
 export * from './tenant/index.js';
 export * from './service-account/index.js';
 export * from './alert/index.js';
+export * from './reactor/index.js';
