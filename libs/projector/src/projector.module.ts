@@ -1,13 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { Clock, RecordStates, SystemCommandSender, TenantSettingsService } from '#commands';
+import type pg from 'pg';
+import { Clock, RecordStates, TenantSettingsService } from '#commands';
 import type { AppConfig } from '#config';
-import type { EventStore } from '#event-store';
-import { APP_CONFIG, EVENT_STORE } from '#infrastructure';
+import { APP_CONFIG, PROJECTOR_POOL } from '#infrastructure';
 import { projectionsFor, type Projection } from '#read-model';
-import { problemFixProcessManager } from './problems/problem-fix-process-manager.js';
 import { PROJECTION_STATUS } from './projection-status.js';
-import { changeFollowUpProcessManager } from './changes/change-follow-up-process-manager.js';
 import { ADDITIONAL_FOLLOWERS, PROCESS_MANAGERS, PROJECTIONS, ProjectorService } from './projector.service.js';
+import { changeFollowUpReactor } from './reactors/change-follow-up.reactor.js';
+import { logReactor } from './reactors/log-reactor.js';
+import { problemFixReactor } from './reactors/problem-fix.reactor.js';
+import { ReactorEffectSender } from './reactors/reactor-effect-sender.js';
 import {
   defaultIncidentTimerWorkerOptions,
   INCIDENT_TIMER_WORKER_OPTIONS,
@@ -15,21 +17,22 @@ import {
 } from './timers/incident-timer-worker.js';
 
 /**
- * Runs the projections, the process managers and the timer worker; imported by the projector
- * app, and by the api when it runs one in-process. The worker and the process managers send
- * commands, so the host also imports the global CommandsModule (system command sender, tenant
- * settings, record states and Clock), as the api does.
+ * Runs the projections, the reactors of the log and the timer worker; imported by the projector
+ * app, and by the api when it runs one in-process. Reactors send commands, so the host also
+ * imports the global CommandsModule (system command sender, tenant settings, record states and
+ * Clock), as the api does.
  */
 @Module({
   providers: [
     { provide: PROJECTIONS, useFactory: (config: AppConfig) => projectionsFor(config), inject: [APP_CONFIG] },
+    ReactorEffectSender,
     {
       provide: PROCESS_MANAGERS,
-      useFactory: (store: EventStore, records: RecordStates, sender: SystemCommandSender, settings: TenantSettingsService, clock: Clock) => [
-        problemFixProcessManager({ store, sender, settings, clock }),
-        changeFollowUpProcessManager({ records, sender, clock }),
-      ],
-      inject: [EVENT_STORE, RecordStates, SystemCommandSender, TenantSettingsService, Clock],
+      useFactory: (pool: pg.Pool, effects: ReactorEffectSender, records: RecordStates, settings: TenantSettingsService, clock: Clock) => {
+        const runtime = { pool, effects, clock };
+        return [logReactor(problemFixReactor({ records, settings }), runtime), logReactor(changeFollowUpReactor(records), runtime)];
+      },
+      inject: [PROJECTOR_POOL, ReactorEffectSender, RecordStates, TenantSettingsService, Clock],
     },
     ProjectorService,
     { provide: PROJECTION_STATUS, useExisting: ProjectorService },

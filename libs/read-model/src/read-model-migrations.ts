@@ -73,4 +73,28 @@ export const READ_MODEL_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX problem_fix_links_problem ON problem_fix_links (tenant, problem_id);`,
   },
+  {
+    // What reactors decided and have still to send, for every reactor: written in the batch
+    // transaction that moves the reactor's checkpoint, sent after it commits and deleted once
+    // sent. Keyed by the reactor and the command id derived from the cause, so deciding a cause
+    // again adds nothing; ordered by the cause's position in the log and the effect's place
+    // among the cause's effects. Not a read model: never rebuilt.
+    id: '0008-reactor-outbox',
+    sql: `
+      CREATE TABLE reactor_outbox (
+        reactor text NOT NULL,
+        command_id text NOT NULL,
+        cause_commit numeric(20) NOT NULL,
+        cause_prepare numeric(20) NOT NULL,
+        effect_index integer NOT NULL,
+        record_kind text NOT NULL,
+        tenant text NOT NULL,
+        record_id text NOT NULL,
+        command jsonb NOT NULL,
+        causation_id text NOT NULL,
+        correlation_id text NOT NULL,
+        PRIMARY KEY (reactor, command_id)
+      );
+      CREATE INDEX reactor_outbox_log_order ON reactor_outbox (reactor, cause_commit, cause_prepare, effect_index);`,
+  },
 ];

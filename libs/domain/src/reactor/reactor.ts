@@ -17,14 +17,17 @@ export type IncidentEventCause = RecordEventCause<IncidentEvent>;
 export type ProblemEventCause = RecordEventCause<ProblemEvent>;
 export type ChangeEventCause = RecordEventCause<ChangeEvent>;
 
+/** A command to one record: which kind, tenant and record, and the domain command. */
+export type CommandToRecord =
+  | { readonly kind: 'incident'; readonly tenant: string; readonly recordId: string; readonly command: IncidentCommand }
+  | { readonly kind: 'problem'; readonly tenant: string; readonly recordId: string; readonly command: ProblemCommand };
+
 /**
- * A command a reactor sends to a record. `key` names the effect among those of one cause (the
- * record it acts on, for a process manager): the runtime derives the command id from the cause
- * and the key, so reacting to the same cause again sends the same ids and acts once.
+ * A command a reactor sends. `key` names the effect among those of one cause (the record it acts
+ * on, for a process manager): the runtime derives the command id from the cause and the key, so
+ * reacting to the same cause again sends the same ids and acts once.
  */
-export type ReactorCommand =
-  | { readonly kind: 'incident'; readonly tenant: string; readonly recordId: string; readonly command: IncidentCommand; readonly key: string }
-  | { readonly kind: 'problem'; readonly tenant: string; readonly recordId: string; readonly command: ProblemCommand; readonly key: string };
+export type ReactorCommand = CommandToRecord & { readonly key: string };
 
 /**
  * A reactor's whole rule: the commands a cause calls for, given the state the runtime loaded for

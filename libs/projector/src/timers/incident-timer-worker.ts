@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
-import { Clock, incidentRecord, SystemCommandSender } from '#commands';
+import { Clock } from '#commands';
+import { reactToTimePassing } from '#domain';
 import type { AppConfig } from '#config';
 import { APP_CONFIG, PROJECTOR_POOL, READ_MODEL_URL } from '#infrastructure';
 import { findDueIncidentTimerRows, nextIncidentTimerDue, rescheduleIncidentTimerRow, type IncidentTimerRow } from '#read-model';
 import { abortableDelay } from '../abortable-delay.js';
 import { whileLeader } from '../projection-leadership.js';
-import { dueIncidentTimerCommands } from './incident-timer-commands.js';
+import { ReactorEffectSender } from '../reactors/reactor-effect-sender.js';
 
 export interface IncidentTimerWorkerOptions {
   /** How often due rows are looked for; an event is appended at most this late. */
@@ -22,11 +23,12 @@ export const defaultIncidentTimerWorkerOptions: IncidentTimerWorkerOptions = { t
 const ACTOR = 'system:sla-timer';
 
 /**
- * Appends SLA warnings and breaches, and auto-closes, when they fall due, by the injected clock.
- * One instance leads across all processes. It may fire twice (a crash after appending, a row
- * not yet updated by the projection): the system command sender, with the deterministic command
- * id and the decider's refusal of what is already recorded, makes every firing after the first a
- * no-op.
+ * The timer reactor's runtime: appends SLA warnings and breaches, and auto-closes, when they
+ * fall due by the injected clock (reactToTimePassing over each due incident). One instance
+ * leads across all processes. It may fire twice (a crash after appending, a row not yet updated
+ * by the projection): its effects go out like every reactor's (ReactorEffectSender), under ids
+ * naming what fell due and when, and the decider refuses what is already recorded, so every
+ * firing after the first is a no-op.
  */
 @Injectable()
 export class IncidentTimerWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -39,7 +41,7 @@ export class IncidentTimerWorker implements OnApplicationBootstrap, OnApplicatio
     @Inject(READ_MODEL_URL) private readonly databaseUrl: string,
     @Inject(INCIDENT_TIMER_WORKER_OPTIONS) private readonly options: IncidentTimerWorkerOptions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly commands: SystemCommandSender,
+    private readonly effects: ReactorEffectSender,
     private readonly clock: Clock,
   ) {}
 
@@ -75,26 +77,19 @@ export class IncidentTimerWorker implements OnApplicationBootstrap, OnApplicatio
   /** In order; a failure leaves the rest of this incident's commands to the next tick. */
   private async fire(row: IncidentTimerRow, now: Date): Promise<void> {
     const days = this.config.incidentAutoCloseDays;
-    const commands = dueIncidentTimerCommands(row.incident, now.toISOString(), days);
+    const commands = reactToTimePassing({ now: now.toISOString() }, { incident: row.incident, autoCloseAfterDays: days });
     if (commands.length === 0) {
       // Due by an older auto-close period: move the row to when it is due now, so it stops
       // taking a place in every tick's batch.
       await rescheduleIncidentTimerRow(this.pool, row, nextIncidentTimerDue(row.incident, days));
       return;
     }
-    for (const { command, commandId } of commands) {
+    for (const { key, ...command } of commands) {
       try {
-        const outcome = await this.commands.send(incidentRecord, {
-          tenant: row.tenant,
-          recordId: row.incidentId,
-          command,
-          commandId,
-          actor: ACTOR,
-          now,
-        });
-        if (outcome.done === 'otherwise') this.logger.debug(`${commandId} already done: ${outcome.refusal}`);
+        // What fell due and when is the id itself: there is no cause event to derive it from.
+        await this.effects.send({ command, commandId: key, actor: ACTOR });
       } catch (error) {
-        this.logger.warn(`${commandId} failed, retrying next tick: ${message(error)}`);
+        this.logger.warn(`${key} failed, retrying next tick: ${message(error)}`);
         return;
       }
     }
