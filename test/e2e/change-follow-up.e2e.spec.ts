@@ -1,30 +1,34 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
+import { v5 as uuidv5 } from 'uuid';
 import { changeChange, requestChange, templateMutation } from './support/change-api.js';
 import { graphql } from './support/graphql-client.js';
 import { openIncident } from './support/incident-api.js';
 import { caughtUp, eventually, EVERY_FOLLOWER, logProblem } from './support/problem-api.js';
+import { OutboxHold, outboxEffects, outboxSize } from './support/reactor-outbox.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const PROJECTOR = 'dist/apps/projector/src/main.js';
 const PROCESS = 'change-unsuccessful-flags-records';
-const HISTORY = `query History($id: ID!) { history(recordId: $id) { eventId type data metadata { actor causationId } } }`;
+const HISTORY = `query History($id: ID!) { history(recordId: $id) { eventId type data metadata { actor causationId commandId } } }`;
+/** The namespace of the command ids the change follow-up has always derived from its cause: they must not change. */
+const COMMAND_ID_NAMESPACE = '2f7c9e41-6a3b-4d58-9e0c-8b1a5d7f3c26';
 
 interface HistoryEvent {
   readonly eventId: string;
   readonly type: string;
   readonly data: Record<string, unknown>;
-  readonly metadata: { readonly actor: string; readonly causationId: string };
+  readonly metadata: { readonly actor: string; readonly causationId: string; readonly commandId: string };
 }
 
 /**
- * A change closed UNSUCCESSFUL flags its linked incidents, exactly once even when the projector
- * process is killed (SIGKILL) after sending the flags and before committing its checkpoint, which
- * the test keeps from moving: the next projector reads the cause again.
+ * A change closed UNSUCCESSFUL flags its linked incidents and problems, exactly once even when
+ * the projector process is killed (SIGKILL) after its reactor committed the flags to the outbox
+ * and sent them, and before it could delete them, which the test keeps it from doing: the next
+ * projector finds them pending and sends them again under the same ids.
  */
-describe('the change follow-up process manager across a kill', () => {
+describe('the change follow-up reactor across a kill', () => {
   let app: TestApp;
   let projector: ChildProcess | undefined;
 
@@ -73,14 +77,13 @@ describe('the change follow-up process manager across a kill', () => {
       const response = await graphql<{ history: HistoryEvent[] }>(app.url, HISTORY, { id: recordId }, agent);
       return response.data!.history.filter((event) => event.type.endsWith('.flagged-for-follow-up.v1'));
     };
-    const lock = new pg.Client({ connectionString: app.database.url });
-    await lock.connect();
+    const hold = await OutboxHold.gate(app.database.url);
     let closedAt: string;
+    let cause: HistoryEvent;
+    const records = [...incidents, problemId];
+    const expectedId = (recordId: string) => uuidv5(`${cause.eventId}/${recordId}`, COMMAND_ID_NAMESPACE);
     try {
-      // A table lock takes no transaction id, so the log stays visible; it stops every checkpoint.
-      await lock.query('BEGIN');
-      await lock.query('LOCK TABLE projection_checkpoints IN EXCLUSIVE MODE');
-      // Only the position: the record itself would wait for a read model held up by the lock.
+      // Only the position: the record itself would wait for a read model.
       const closing = await graphql<{ completeChangeReview: { position: string } }>(
         app.url,
         `mutation($input: CompleteChangeReviewInput!) { completeChangeReview(input: $input) { position } }`,
@@ -89,29 +92,33 @@ describe('the change follow-up process manager across a kill', () => {
       );
       expect(closing.errors).toBeUndefined();
       closedAt = closing.data!.completeChangeReview.position;
-      // The flags are in the event store, the checkpoint still before their cause: kill now.
-      for (const recordId of [...incidents, problemId]) await eventually(() => flags(recordId), (found) => found.length === 1);
+      cause = (await graphql<{ history: HistoryEvent[] }>(app.url, HISTORY, { id }, agent)).data!.history.find(
+        (event) => event.type === 'change.review-completed.v1',
+      )!;
+      await hold.holdDeletes();
+      // The flags are sent and still in the outbox: kill now.
+      for (const recordId of records) await eventually(() => flags(recordId), (found) => found.length === 1);
+      const pending = await outboxEffects(app.database.pool, PROCESS, cause.eventId);
+      expect(pending).toEqual(records.map((recordId) => ({ record_id: recordId, command_id: expectedId(recordId) })));
       const killed = projector!;
       killed.kill('SIGKILL');
       await once(killed, 'exit');
-      await lock.query('ROLLBACK');
     } finally {
-      await lock.end();
+      await hold.release();
     }
 
     startProjector();
     await caughtUp(app, PROCESS, closedAt);
+    // The next projector sent what it found pending, and forgot it once sent.
+    await eventually(() => outboxSize(app.database.pool, PROCESS), (size) => size === 0);
     await caughtUp(app, 'incidents', closedAt);
     await caughtUp(app, 'problems', closedAt);
-    const cause = (await graphql<{ history: HistoryEvent[] }>(app.url, HISTORY, { id }, agent)).data!.history.find(
-      (event) => event.type === 'change.review-completed.v1',
-    )!;
-    for (const recordId of [...incidents, problemId]) {
+    for (const recordId of records) {
       const found = await flags(recordId);
       expect(found).toHaveLength(1);
       expect(found[0]).toMatchObject({
         data: { changeId: id, changeNumber: change['number'] },
-        metadata: { actor: 'system:change-follow-up', causationId: cause.eventId },
+        metadata: { actor: 'system:change-follow-up', causationId: cause.eventId, commandId: expectedId(recordId) },
       });
     }
     const flagged = await graphql<{ incidents: { edges: { node: { id: string; followUps: { changeNumber: string }[] } }[] } }>(

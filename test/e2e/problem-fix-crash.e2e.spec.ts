@@ -1,22 +1,27 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
+import { v5 as uuidv5 } from 'uuid';
 import { graphql } from './support/graphql-client.js';
 import { change, openIncident } from './support/incident-api.js';
 import { caughtUp, changeProblem, eventually, EVERY_FOLLOWER, logProblem } from './support/problem-api.js';
+import { OutboxHold, outboxEffects, outboxSize } from './support/reactor-outbox.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const PROJECTOR = 'dist/apps/projector/src/main.js';
 const PM = 'problem-fix-resolves-incidents';
-const HISTORY = `query History($id: ID!) { history(recordId: $id) { eventId type metadata { causationId } } }`;
+const HISTORY = `query History($id: ID!) { history(recordId: $id) { eventId type metadata { causationId commandId } } }`;
+/** The namespace of the command ids the problem fix has always derived from its cause: they must not change. */
+const COMMAND_ID_NAMESPACE = '9d4b2f61-8c3e-4a7d-b5e9-1f0a2c3d4e5f';
 
 /**
- * The process manager killed for real: a projector process (SIGKILL) stopped after it sent a
- * cause's effects and before it could commit its checkpoint, which this test keeps from moving.
- * The next projector reads the cause again; the effects must still happen exactly once.
+ * The problem-fix reactor killed for real, in its dangerous window: a projector process
+ * (SIGKILL) stopped after its batch committed the cause's effects to the outbox and after it
+ * sent them, before it could delete them from the outbox, which this test keeps it from doing.
+ * The next projector finds them still pending and sends them again; each must still happen
+ * exactly once, under the id derived from the cause, with the cause as causation id.
  */
-describe('the problem fix process manager across a kill', () => {
+describe('the problem fix reactor across a kill', () => {
   let app: TestApp;
   let projector: ChildProcess | undefined;
 
@@ -39,7 +44,7 @@ describe('the problem fix process manager across a kill', () => {
     await app?.close();
   });
 
-  it('resolves each linked incident exactly once when killed between reading the cause and committing', async () => {
+  it('resolves each linked incident exactly once when killed between sending the effects and forgetting them', async () => {
     // The child's timer worker runs on the real clock: on the API's, SLA timers would fall due
     // at once and append at moments the test does not control.
     app.clock.advance(Date.now() - app.clock.now().getTime());
@@ -56,17 +61,12 @@ describe('the problem fix process manager across a kill', () => {
     for (const follower of EVERY_FOLLOWER) await caughtUp(app, follower, inFix.position);
 
     const resolutions = async (incidentId: string) => {
-      const response = await graphql<{ history: { type: string; metadata: { causationId: string } }[] }>(app.url, HISTORY, { id: incidentId }, agent);
+      const response = await graphql<{ history: { type: string; metadata: { causationId: string; commandId: string } }[] }>(app.url, HISTORY, { id: incidentId }, agent);
       return response.data!.history.filter((event) => event.type === 'incident.resolved.v1');
     };
-    const lock = new pg.Client({ connectionString: app.database.url });
-    await lock.connect();
+    const hold = await OutboxHold.gate(app.database.url);
     try {
-      // A table lock takes no transaction id, so the event log stays visible to readers; it
-      // stops every checkpoint from moving, the process manager's among them.
-      await lock.query('BEGIN');
-      await lock.query('LOCK TABLE projection_checkpoints IN EXCLUSIVE MODE');
-      // Only what needs no read model, whose projections wait for the lock too.
+      // Only what needs no read model, whose projections might wait behind the reactor.
       const resolving = await graphql<{ resolveProblem: { position: string } }>(
         app.url,
         `mutation($input: ResolveProblemInput!) { resolveProblem(input: $input) { position } }`,
@@ -75,25 +75,32 @@ describe('the problem fix process manager across a kill', () => {
       );
       expect(resolving.errors).toBeUndefined();
       const resolved = resolving.data!.resolveProblem;
-      // The effects are in the event store, the checkpoint still before their cause: kill now.
-      for (const incidentId of incidents) await eventually(() => resolutions(incidentId), (found) => found.length === 1);
-      const killed = projector!;
-      killed.kill('SIGKILL');
-      await once(killed, 'exit');
-      await lock.query('ROLLBACK');
-
-      startProjector();
-      await caughtUp(app, PM, resolved.position);
       const cause = (await graphql<{ history: { eventId: string; type: string }[] }>(app.url, HISTORY, { id }, agent)).data!.history.find(
         (event) => event.type === 'problem.resolved.v1',
       )!;
-      for (const incidentId of incidents) {
+      const expectedIds = incidents.map((incidentId) => uuidv5(`${cause.eventId}/${incidentId}`, COMMAND_ID_NAMESPACE));
+      await hold.holdDeletes();
+      // The effects are sent and still in the outbox: kill now.
+      for (const incidentId of incidents) await eventually(() => resolutions(incidentId), (found) => found.length === 1);
+      const pending = await outboxEffects(app.database.pool, PM, cause.eventId);
+      expect(pending).toHaveLength(incidents.length);
+      expect(pending).toEqual(expect.arrayContaining(incidents.map((incidentId, index) => ({ record_id: incidentId, command_id: expectedIds[index] }))));
+      const killed = projector!;
+      killed.kill('SIGKILL');
+      await once(killed, 'exit');
+      await hold.release();
+
+      startProjector();
+      await caughtUp(app, PM, resolved.position);
+      // The next projector sent what it found pending, and forgot it once sent.
+      await eventually(() => outboxSize(app.database.pool, PM), (size) => size === 0);
+      for (const [index, incidentId] of incidents.entries()) {
         const found = await resolutions(incidentId);
         expect(found).toHaveLength(1);
-        expect(found[0]!.metadata.causationId).toBe(cause.eventId);
+        expect(found[0]!.metadata).toEqual({ causationId: cause.eventId, commandId: expectedIds[index] });
       }
     } finally {
-      await lock.end();
+      await hold.release();
     }
   });
 });
