@@ -153,7 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databasePools: {
       queries: parsed.DATABASE_POOL_QUERIES ?? 10,
       commands: parsed.DATABASE_POOL_COMMANDS ?? 10,
-      // One per projection and process manager (each holds one through a batch), the timer worker, slack.
+      // One per projection and reactor (each holds one through a batch), the timer worker, slack.
       projector: parsed.DATABASE_POOL_PROJECTOR ?? 10,
       statementTimeoutMs: parsed.STATEMENT_TIMEOUT_MS ?? 5_000,
     },
