@@ -7,15 +7,15 @@ const REPORT_EVERY_MS = 10_000;
 
 /**
  * Progress of a follower replaying the log on its own (a rebuild, a new follower, one far
- * behind), logged every few seconds while it lasts: the share of the log read, events and rate.
- * The share compares `prepare` positions, which grow with the log in both stores (an event
- * sequence in PostgreSQL, a byte offset in EventStoreDB).
+ * behind), logged every few seconds while it lasts: the share of the log passed and the time
+ * left at the pace so far. The share compares `prepare` positions, which grow with the log in
+ * both stores (an event sequence in PostgreSQL, a byte offset in EventStoreDB).
  */
 export class CatchUpProgress {
   private readonly startedAt = Date.now();
   private reportedAt = Date.now();
-  private events = 0;
-  private head: Promise<Position | undefined> | undefined;
+  private head: Position | undefined;
+  private asking = false;
 
   constructor(
     private readonly logger: Logger,
@@ -23,22 +23,22 @@ export class CatchUpProgress {
     private readonly from: Position | undefined,
   ) {}
 
-  /** Counts events read; logs when a report is due. Never fails the follower. */
-  async read(count: number, at: Position): Promise<void> {
-    this.events += count;
-    if (Date.now() - this.reportedAt < REPORT_EVERY_MS) return;
+  /** Notes how far the follower has come; logs when a report is due. Never fails the follower. */
+  passed(at: Position): void {
+    if (!this.head && !this.asking) {
+      // The head as the replay begins is where it is heading.
+      this.asking = true;
+      void logHead(this.eventStore).then((head) => (this.head = head), () => (this.asking = false));
+    }
+    if (!this.head || Date.now() - this.reportedAt < REPORT_EVERY_MS) return;
     this.reportedAt = Date.now();
-    this.head ??= logHead(this.eventStore).catch(() => undefined);
-    const head = await this.head;
     const start = this.from?.prepare ?? 0n;
-    const share = head && head.prepare > start ? ` ${percent(at.prepare - start, head.prepare - start)} of the log,` : '';
+    if (this.head.prepare <= start) return;
+    const done = Math.min(1, Number(((at.prepare - start) * 10_000n) / (this.head.prepare - start)) / 10_000);
     const seconds = (Date.now() - this.startedAt) / 1000;
-    this.logger.log(`Catching up:${share} ${this.events.toLocaleString('en')} events read, ${Math.round(this.events / seconds).toLocaleString('en')} events/s`);
+    const left = done > 0 ? Math.round((seconds * (1 - done)) / done) : undefined;
+    this.logger.log(`Catching up: ${(done * 100).toFixed(1)} % of the log passed in ${Math.round(seconds)} s${left === undefined ? '' : `, about ${left} s left`}`);
   }
-}
-
-function percent(part: bigint, whole: bigint): string {
-  return `${Math.min(100, Number((part * 1000n) / whole) / 10).toFixed(1)} %`;
 }
 
 /** The last event a follower reads now: where a replay begun now ends. */

@@ -17,7 +17,6 @@ import {
 import {
   READ_MODEL_CHANNEL,
   advanceCheckpoint,
-  followsEvent,
   inTransaction,
   loadCheckpoint,
   searchFirstIn,
@@ -26,8 +25,8 @@ import {
   type Projection,
 } from '#read-model';
 import { CatchUpProgress } from './catch-up-progress.js';
-import { FollowerQueue } from './follower-queue.js';
-import { LogReader, type Commit } from './log-reader.js';
+import { FollowerQueue, type Stretch } from './follower-queue.js';
+import { LogReader } from './log-reader.js';
 import type { ProjectionStatus } from './projection-status.js';
 import { abortableDelay } from './abortable-delay.js';
 
@@ -201,10 +200,10 @@ export class ProjectionRunner {
     try {
       while (!signal.aborted) {
         const alone = reader === own && shared !== undefined;
-        const commits = await inbox.take(this.maxBatch, this.untilDue(signal, checkedAt, alone));
-        if (commits.length > 0) {
-          await this.apply(commits, signal);
-          if (reader === own) await progress.read(countEvents(commits), this.position!);
+        const stretches = await inbox.take(this.maxBatch, this.untilDue(signal, checkedAt, alone));
+        if (stretches.length > 0) {
+          await this.apply(stretches, signal);
+          if (reader === own) progress.passed(this.position!);
         }
         const ended = inbox.endedWith;
         if (ended) throw ended.error;
@@ -217,7 +216,7 @@ export class ProjectionRunner {
           await this.checkCheckpoint();
           checkedAt = Date.now();
         }
-        idleLooks = commits.length === 0 && inbox.empty ? idleLooks + 1 : 0;
+        idleLooks = stretches.length === 0 && inbox.empty ? idleLooks + 1 : 0;
         // Caught up on its own (nothing came for two looks) and level with the process's
         // reader: leave the log to that one from here on. Only a follower that has caught up
         // starts the shared reader, so those joining it are never held back by one far behind.
@@ -236,7 +235,7 @@ export class ProjectionRunner {
   }
 
   private inbox(): FollowerQueue {
-    return new FollowerQueue(this.maxBatch * 4);
+    return new FollowerQueue(this.projection.follows, this.maxBatch * 4);
   }
 
   private get checkCheckpointMs(): number {
@@ -259,12 +258,12 @@ export class ProjectionRunner {
     return this.passedSince !== undefined && Date.now() - this.passedSince >= (this.options.lazyCheckpointMs ?? 1_000);
   }
 
-  /** Commits already passed (a shared reader may start before this follower) are dropped. */
-  private async apply(commits: readonly Commit[], signal: AbortSignal): Promise<void> {
-    const fresh = commits.filter((commit) => !this.position || isAfter(commit.at(-1)!.position, this.position));
+  /** Stretches already passed (a shared reader may start before this follower) are dropped. */
+  private async apply(stretches: readonly Stretch[], signal: AbortSignal): Promise<void> {
+    const fresh = stretches.filter((stretch) => !this.position || isAfter(stretch.through, this.position));
     if (fresh.length === 0) return;
-    const last = fresh.at(-1)!.at(-1)!.position;
-    const followed = fresh.flat().filter((event) => followsEvent(this.projection.follows, event));
+    const last = fresh.at(-1)!.through;
+    const followed = fresh.flatMap((stretch) => stretch.events);
     if (followed.length === 0) {
       this.position = last;
       this.passedSince ??= Date.now();
@@ -336,8 +335,4 @@ export class ProjectionRunner {
   private token(position: Position): string {
     return this.store ? encodePositionToken(position, this.store) : encodePosition(position);
   }
-}
-
-function countEvents(commits: readonly Commit[]): number {
-  return commits.reduce((sum, commit) => sum + commit.length, 0);
 }
