@@ -68,6 +68,19 @@ describe('Query limits, over HTTP and WebSocket alike', () => {
     expect(listed.data?.incidents.edges).toEqual([]);
   });
 
+  it('weighs each request of the same document by its own variables, and one without variables alike every time', async () => {
+    const [, costly, variables] = cases.find(([name]) => name.startsWith('cost'))!;
+    const small = await graphql(app.url, costly, { n: 1 }, token);
+    expect(small.errors).toBeUndefined();
+    const large = await graphql(app.url, costly, variables, token);
+    expect(large.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
+    const fixed = `{ ${Array.from({ length: 3 }, (_, index) => `p${index}: incidents(first: 100) { edges { node { id title description state comments { at author text } workNotes { at author text } timeline { actor at event state } } } }`).join(' ')} }`;
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const refused = await graphql(app.url, fixed, {}, token);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
+    }
+  });
+
   it('serves the heaviest operation the limits allow, over both transports', async () => {
     const overHttp = await graphql(app.url, HEAVIEST_ALLOWED_QUERY, HEAVIEST_ALLOWED_VARIABLES, token);
     expect(overHttp.errors).toBeUndefined();

@@ -1,4 +1,4 @@
-import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 // The CommonJS build: its ES build imports graphql's .mjs files, a second copy of graphql beside
 // the one the schema is made with, which graphql refuses to mix.
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity/cjs';
@@ -36,6 +36,54 @@ export function operationCost(
 }
 
 /**
+ * Costs of documents whose cost no variable can change, by operation name. Apollo hands the same
+ * parsed document for the same query text, so a client repeating an operation pays its cost
+ * computation once.
+ */
+const fixedCosts = new WeakMap<DocumentNode, Map<string | undefined, number>>();
+const variableCost = new WeakSet<DocumentNode>();
+
+/**
+ * Whether a variable can change the cost: the estimator reads only `first`, and the counting
+ * follows `@include` and `@skip`, so a variable in one of those.
+ */
+function costVaries(document: DocumentNode): boolean {
+  if (variableCost.has(document)) return true;
+  if (fixedCosts.has(document)) return false;
+  let varies = false;
+  const findVariables = { Variable: () => void (varies = true) };
+  visit(document, {
+    Argument(argument) {
+      if (argument.name.value === 'first') visit(argument.value, findVariables);
+      return false;
+    },
+    Directive(directive) {
+      visit(directive, findVariables);
+      return false;
+    },
+  });
+  if (varies) variableCost.add(document);
+  else fixedCosts.set(document, new Map());
+  return varies;
+}
+
+function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+): number {
+  if (costVaries(document)) return operationCost(schema, document, variables, operationName);
+  const known = fixedCosts.get(document)!;
+  let cost = known.get(operationName);
+  if (cost === undefined) {
+    cost = operationCost(schema, document, variables, operationName);
+    known.set(operationName, cost);
+  }
+  return cost;
+}
+
+/**
  * The operation's cost, or QUERY_TOO_COMPLEX when it is more than allowed. Variables that do
  * not coerce are left to execution, which refuses them before any resolver runs (cost 0).
  */
@@ -48,7 +96,7 @@ export function checkedCost(
 ): number | ApiError {
   let cost: number;
   try {
-    cost = operationCost(schema, document, variables, operationName);
+    cost = costOf(schema, document, variables, operationName);
   } catch (error) {
     if (error instanceof GraphQLError) return 0;
     throw error;
