@@ -8,8 +8,11 @@ import {
 import type { RecordNumberPrefix } from '#events';
 
 interface Block {
+  readonly first: number;
   next: number;
   last: number;
+  /** When it was reserved, to size the next one by how fast this one goes. */
+  readonly reservedAt: number;
 }
 
 interface ReservedBlock {
@@ -17,19 +20,25 @@ interface ReservedBlock {
   readonly to: number;
 }
 
-const BLOCK_SIZE = 20;
+const FIRST_BLOCK = 20;
+const LARGEST_BLOCK = 1_000;
+/** A block used up faster than this makes the next one twice as large. */
+const BUSY_BLOCK_MS = 2_000;
 const FIRST_NUMBER = 1001;
 const RESERVED_TYPE = 'numbering.block-reserved.v1';
 
 /**
  * Hands out human-readable numbers (INC0001001) unique per tenant. Each process reserves blocks
  * of numbers by appending to a per-tenant numbering stream with optimistic concurrency, then
- * hands them out from memory, so opening records does not contend on one stream. As with
- * ServiceNow's number caching, numbers left in a block when a process stops are never used.
+ * hands them out from memory, so opening records does not contend on one stream. The next
+ * block is reserved while half of the current one is left, so a command waits for a
+ * reservation only on a tenant's first number in a process; a tenant opening records fast gets
+ * larger blocks, one opening few keeps small ones. As with ServiceNow's number caching, numbers
+ * left in a block when a process stops are never used.
  */
 export class RecordNumberAllocator {
   private readonly blocks = new Map<string, Block>();
-  private readonly pending = new Map<string, Promise<Block>>();
+  private readonly ahead = new Map<string, Promise<Block>>();
 
   constructor(
     private readonly eventStore: EventStore,
@@ -43,23 +52,35 @@ export class RecordNumberAllocator {
       if (block && block.next <= block.last) {
         const number = block.next;
         block.next += 1;
+        if ((block.last - number) * 2 < sizeOf(block)) this.reserveAhead(key, tenant, prefix, block);
         return `${prefix}${String(number).padStart(7, '0')}`;
       }
-      let reserving = this.pending.get(key);
-      if (!reserving) {
-        reserving = this.reserve(tenant, prefix).finally(() => this.pending.delete(key));
-        this.pending.set(key, reserving);
-      }
-      this.blocks.set(key, await reserving);
+      const reserving = this.reserveAhead(key, tenant, prefix, block);
+      const reserved = await reserving;
+      if (this.ahead.get(key) === reserving) this.ahead.delete(key);
+      if (this.blocks.get(key) === block) this.blocks.set(key, reserved);
     }
   }
 
-  private async reserve(tenant: string, prefix: RecordNumberPrefix): Promise<Block> {
+  /** The block after `current`, reserved once however many callers ask meanwhile. */
+  private reserveAhead(key: string, tenant: string, prefix: RecordNumberPrefix, current: Block | undefined): Promise<Block> {
+    let reserving = this.ahead.get(key);
+    if (!reserving) {
+      const size = !current ? FIRST_BLOCK : Date.now() - current.reservedAt < BUSY_BLOCK_MS ? Math.min(LARGEST_BLOCK, sizeOf(current) * 2) : FIRST_BLOCK;
+      reserving = this.reserve(tenant, prefix, size);
+      // A failed reservation is asked for again by the next caller, not kept.
+      reserving.catch(() => this.ahead.get(key) === reserving && this.ahead.delete(key));
+      this.ahead.set(key, reserving);
+    }
+    return reserving;
+  }
+
+  private async reserve(tenant: string, prefix: RecordNumberPrefix, size: number): Promise<Block> {
     const streamId = `numbering-${tenant}-${prefix}`;
     for (;;) {
       const last = await this.lastReservation(streamId);
       const from = last ? (last.data as ReservedBlock).to + 1 : FIRST_NUMBER;
-      const to = from + BLOCK_SIZE - 1;
+      const to = from + size - 1;
       try {
         await this.eventStore.appendToStream(
           streamId,
@@ -79,7 +100,7 @@ export class RecordNumberAllocator {
           ],
           { expectedRevision: last ? last.revision : 'no_stream' },
         );
-        return { next: from, last: to };
+        return { first: from, next: from, last: to, reservedAt: Date.now() };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
       }
@@ -96,4 +117,8 @@ export class RecordNumberAllocator {
     }
     return undefined;
   }
+}
+
+function sizeOf(block: Block): number {
+  return block.last - block.first + 1;
 }
