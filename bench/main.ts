@@ -11,6 +11,7 @@ import { longRecordBench } from './long-record.bench.js';
 import { readBench } from './read.bench.js';
 import { rebuildBench } from './rebuild.bench.js';
 import { scheduleBench } from './schedule.bench.js';
+import { separateProjectorBench } from './separate-projector.bench.js';
 
 const sizes = {
   sequentialAppends: envInt('BENCH_APPENDS', 5_000),
@@ -27,6 +28,8 @@ const sizes = {
     events: envInt('BENCH_LONG_RECORD_EVENTS', 10_000),
     seconds: envInt('BENCH_LONG_RECORD_SECONDS', 5),
   },
+  /** BENCH_SEPARATE_LAG_RATE fixes the lag's rate instead of half the peak measured in the step. */
+  separateLagRate: process.env.BENCH_SEPARATE_LAG_RATE ? envInt('BENCH_SEPARATE_LAG_RATE', 1) : undefined,
   isolation: {
     rate: envInt('BENCH_ISOLATION_RATE', 20),
     seconds: envInt('BENCH_GRAPHQL_SECONDS', 8),
@@ -56,6 +59,10 @@ const STEPS: readonly Step[] = [
   { name: 'stream reads', run: (db) => readBench(db, sizes.reads) },
   { name: 'projection rebuild', run: (db) => rebuildBench(db, sizes.rebuildEvents) },
   { name: 'GraphQL openIncident and logProblem', run: (db) => graphqlBench(db, sizes.graphql) },
+  {
+    name: 'projection lag, separate projector process',
+    run: (db) => separateProjectorBench(db, { ...sizes.graphql, rate: sizes.separateLagRate }),
+  },
   { name: 'GraphQL addIncidentWorkNote on a long record', run: (db) => longRecordBench(db, sizes.longRecord) },
   { name: 'tenant isolation', run: (db) => isolationBench(db, sizes.isolation) },
   { name: 'incidents list', lastOnly: true, run: (db) => listBench(db, sizes.listRows, sizes.listQueries) },
