@@ -8,6 +8,7 @@ import { isolationBench } from './isolation.bench.js';
 import { envInt, errorMessage, printTable, progress, type Outcome } from './harness.js';
 import { listBench } from './list.bench.js';
 import { longRecordBench } from './long-record.bench.js';
+import { reactorBurstBench } from './reactor-burst.bench.js';
 import { readBench } from './read.bench.js';
 import { rebuildBench } from './rebuild.bench.js';
 import { scheduleBench } from './schedule.bench.js';
@@ -34,6 +35,11 @@ const sizes = {
     rate: envInt('BENCH_ISOLATION_RATE', 20),
     seconds: envInt('BENCH_GRAPHQL_SECONDS', 8),
     hostileClients: envInt('BENCH_HOSTILE_CLIENTS', 8),
+  },
+  reactorBurst: {
+    incidents: envInt('BENCH_BURST_INCIDENTS', 2_400),
+    rate: envInt('BENCH_BURST_RATE', 20),
+    seconds: envInt('BENCH_GRAPHQL_SECONDS', 8),
   },
   listRows: envInt('BENCH_LIST_ROWS', 1_000_000),
   listQueries: envInt('BENCH_LIST_QUERIES', 500),
@@ -64,6 +70,7 @@ const STEPS: readonly Step[] = [
     run: (db) => separateProjectorBench(db, { ...sizes.graphql, rate: sizes.separateLagRate }),
   },
   { name: 'GraphQL addIncidentWorkNote on a long record', run: (db) => longRecordBench(db, sizes.longRecord) },
+  { name: 'reactor burst: another tenant reads its writes', run: (db) => reactorBurstBench(db, sizes.reactorBurst) },
   { name: 'tenant isolation', run: (db) => isolationBench(db, sizes.isolation) },
   { name: 'incidents list', lastOnly: true, run: (db) => listBench(db, sizes.listRows, sizes.listQueries) },
   { name: 'change schedule', lastOnly: true, run: (db) => scheduleBench(db, sizes.scheduleRows, sizes.listQueries) },
