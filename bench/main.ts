@@ -5,7 +5,7 @@ import { ensureBaselineTables } from './baseline-tables.js';
 import { embeddedDatabase, serverDatabase, type BenchDatabase } from './databases.js';
 import { graphqlBench } from './graphql.bench.js';
 import { isolationBench } from './isolation.bench.js';
-import { envInt, errorMessage, printTable, progress, type Outcome } from './harness.js';
+import { envInt, errorMessage, loadAverageNote, printTable, progress, type Outcome } from './harness.js';
 import { listBench } from './list.bench.js';
 import { longRecordBench } from './long-record.bench.js';
 import { reactorBurstBench } from './reactor-burst.bench.js';
@@ -82,6 +82,12 @@ function selected(step: Step): boolean {
   return !only?.length || only.some((word) => step.name.toLowerCase().includes(word));
 }
 
+/** Steps that do not say the machine's load at their measurement get it as of their end. */
+function withLoadAverage(outcome: Outcome): Outcome {
+  if ('reason' in outcome || outcome.note?.includes('load average')) return outcome;
+  return { ...outcome, note: [outcome.note, `${loadAverageNote()} (end of step)`].filter(Boolean).join('; ') };
+}
+
 /** Each step runs on its database; an expected failure becomes a table line, not a stack trace. */
 async function benchDatabase(label: string, open: () => Promise<BenchDatabase>, last: boolean): Promise<Outcome[]> {
   let database: BenchDatabase;
@@ -96,7 +102,7 @@ async function benchDatabase(label: string, open: () => Promise<BenchDatabase>, 
     for (const step of STEPS.filter((candidate) => (last || !candidate.lastOnly) && selected(candidate))) {
       progress(`${database.label}: ${step.name}`);
       try {
-        outcomes.push(...[await step.run(database)].flat());
+        outcomes.push(...[await step.run(database)].flat().map(withLoadAverage));
       } catch (error) {
         outcomes.push({ database: database.label, name: step.name, reason: `failed: ${errorMessage(error)}` });
       }
