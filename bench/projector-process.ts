@@ -17,9 +17,17 @@ export interface ProjectorProcess {
 
 /** Children still running when the bench exits, however it exits, are killed with it. */
 const running = new Set<ChildProcess>();
-process.once('exit', () => {
+const killAll = () => {
   for (const child of running) child.kill('SIGKILL');
-});
+};
+process.once('exit', killAll);
+// A signal ends the bench without 'exit': kill the children, then die of the same signal.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.kill(process.pid, signal);
+  });
+}
 
 export function startProjectorProcess(databaseUrl: string): ProjectorProcess {
   const child = spawn(process.execPath, [PROJECTOR], {

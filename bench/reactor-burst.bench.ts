@@ -55,7 +55,7 @@ export async function reactorBurstBench(database: BenchDatabase, options: Reacto
       const quiet = await readerLoad(api, reader, options.rate, options.seconds);
 
       await projector.stop();
-      const resolved = await call<{ position: string }>(api, manager, 'resolveProblem', { id: problemId, resolutionCode: 'FIX_APPLIED' });
+      const resolved = await problemMutation<{ position: string }>(api, manager, 'resolveProblem', { id: problemId, resolutionCode: 'FIX_APPLIED' });
       const cause = decodePosition(resolved.position.slice(-32));
       projector = startProjectorProcess(database.url);
       // From the moment the restarted projector has read the cause: its boot is not the burst.
@@ -124,15 +124,15 @@ function readerLoad(api: RunningApp, token: string, rate: number, seconds: numbe
 
 /** A problem of tenant A in FIX_IN_PROGRESS, the state FIX_APPLIED resolves from. */
 async function problemInFix(api: RunningApp, token: string): Promise<string> {
-  const logged = await call<{ problemId: string }>(api, token, 'logProblem', { statement: 'Mail relay drops connections', impact: 2, urgency: 2 });
+  const logged = await problemMutation<{ problemId: string }>(api, token, 'logProblem', { statement: 'Mail relay drops connections', impact: 2, urgency: 2 });
   const id = logged.problemId;
-  await call(api, token, 'assessProblem', { id, impact: 2, urgency: 2 });
-  await call(api, token, 'startRootCauseAnalysis', { id });
-  await call(api, token, 'recordRootCause', { id, rootCause: 'Relay connection pool too small' });
+  await problemMutation(api, token, 'assessProblem', { id, impact: 2, urgency: 2 });
+  await problemMutation(api, token, 'startRootCauseAnalysis', { id });
+  await problemMutation(api, token, 'recordRootCause', { id, rootCause: 'Relay connection pool too small' });
   return id;
 }
 
-async function call<T = unknown>(api: RunningApp, token: string, mutation: string, input: Record<string, unknown>): Promise<T> {
+async function problemMutation<T = unknown>(api: RunningApp, token: string, mutation: string, input: Record<string, unknown>): Promise<T> {
   const inputType = `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
   const response = await fetch(api.url, {
     method: 'POST',
