@@ -4,7 +4,8 @@ import type { BenchDatabase } from './databases.js';
 import { percentile, progress, type Figure } from './harness.js';
 import { runLoad, type LoadMode, type LoadReport } from './load.js';
 import { ProjectionLagProbe } from './projection-lag.js';
-import { projectionsSettled } from './projection-progress.js';
+import { projectionsSettled, waitForCheckpoint } from './projection-progress.js';
+import { decodePosition } from '#event-store';
 import { INCIDENT_PROJECTION, type Projection } from '#read-model';
 
 export interface GraphqlBenchOptions {
@@ -58,7 +59,7 @@ export async function graphqlBench(database: BenchDatabase, options: GraphqlBenc
     await settled();
     const rate = Math.max(1, Math.round(full.requests / full.seconds / 2));
     progress(`${database.label}: projection lag at ${rate} req/s`);
-    const lags = await projectionLags(database.url, app, rate, options.seconds);
+    const lags = await projectionLags(database, app, rate, options.seconds);
     const common = { database: database.label, note: errorsNote(full) };
     const openRate = full.requests / full.seconds;
     return [
@@ -118,9 +119,19 @@ export async function graphqlBench(database: BenchDatabase, options: GraphqlBenc
   });
 }
 
+/**
+ * Resolves once one write has come through the projector: checkpoints left at the head by an
+ * earlier projector say nothing of whether this one has started, and its boot is not lag.
+ */
+export async function projectorLive(database: BenchDatabase, app: RunningServer): Promise<void> {
+  const first = (await load(app, OPEN, { kind: 'open', rate: 1, seconds: 1 })).responses[0]!;
+  await waitForCheckpoint(database.pool, INCIDENT_PROJECTION, decodePosition(first.position.slice(-32)));
+}
+
 /** Each open-loop openIncident's wait, from its response to the notification covering its position. */
-export async function projectionLags(databaseUrl: string, app: RunningServer, rate: number, seconds: number): Promise<number[]> {
-  const probe = await ProjectionLagProbe.listen(databaseUrl, INCIDENT_PROJECTION);
+export async function projectionLags(database: BenchDatabase, app: RunningServer, rate: number, seconds: number): Promise<number[]> {
+  await projectorLive(database, app);
+  const probe = await ProjectionLagProbe.listen(database.url, INCIDENT_PROJECTION);
   try {
     return await probe.lagsMs((await load(app, OPEN, { kind: 'open', rate, seconds })).responses);
   } finally {
