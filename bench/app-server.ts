@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '#config';
 import type { Projection } from '#read-model';
 import { AppModule } from '../apps/api/src/app.module.js';
+import type { Role } from '../apps/api/src/auth/principal.js';
 import { issueToken } from '../apps/api/src/auth/token-issuer.js';
 
 export interface RunningServer {
@@ -17,8 +18,8 @@ export interface RunningServer {
 
 /** The product itself, which can also sign tokens for other tenants. */
 export interface RunningApp extends RunningServer {
-  /** A token of an agent of that tenant. */
-  tokenFor(tenant: string): Promise<string>;
+  /** A token of an agent of that tenant, or of someone holding `roles` there. */
+  tokenFor(tenant: string, roles?: readonly Role[]): Promise<string>;
 }
 
 /**
@@ -64,7 +65,7 @@ export async function startApp(
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     token: await issueToken(SECRET, { subject: `agent-1@${TENANT}`, tenant: TENANT, roles: ['agent'] }),
-    tokenFor: (tenant) => issueToken(SECRET, { subject: `agent-1@${tenant}`, tenant, roles: ['agent'] }),
+    tokenFor: (tenant, roles = ['agent']) => issueToken(SECRET, { subject: `agent-1@${tenant}`, tenant, roles }),
     async close() {
       await app.close();
       await rm(dataDir, { recursive: true, force: true });

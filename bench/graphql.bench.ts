@@ -4,8 +4,9 @@ import type { BenchDatabase } from './databases.js';
 import { percentile, progress, type Figure } from './harness.js';
 import { runLoad, type LoadMode, type LoadReport } from './load.js';
 import { ProjectionLagProbe } from './projection-lag.js';
-import { headPosition, waitForCheckpoint } from './projection-progress.js';
-import { INCIDENT_PROJECTION, INCIDENT_TIMERS_PROJECTION, PROBLEM_PROJECTION, type Projection } from '#read-model';
+import { projectionsSettled, waitForCheckpoint } from './projection-progress.js';
+import { decodePosition } from '#event-store';
+import { INCIDENT_PROJECTION, type Projection } from '#read-model';
 
 export interface GraphqlBenchOptions {
   readonly clients: number;
@@ -16,7 +17,7 @@ export interface GraphqlBenchOptions {
 /** Only the payload's scalars: reading `incident` back would wait for the projector. */
 const OPEN_INCIDENT = 'mutation Open($input: OpenIncidentInput!) { openIncident(input: $input) { version position } }';
 const VARIABLES = { input: { title: 'Printer on floor 3 does not print', impact: 2, urgency: 2 } };
-const OPEN = { query: OPEN_INCIDENT, variables: VARIABLES };
+export const OPEN = { query: OPEN_INCIDENT, variables: VARIABLES };
 /** The cheapest request the product serves: its HTTP, GraphQL, authentication and limits, and nothing else. */
 const TYPENAME = { query: '{ __typename }', variables: {} };
 const LOG_PROBLEM = {
@@ -43,13 +44,7 @@ const idleFollowers: readonly Projection[] = Array.from({ length: IDLE_FOLLOWERS
 export async function graphqlBench(database: BenchDatabase, options: GraphqlBenchOptions): Promise<Figure[]> {
   const closed: LoadMode = { kind: 'closed', ...options };
   const bare = await withServer(startBareApollo(), (server) => load(server, OPEN, closed));
-  // The app's projector replays what earlier runs appended; measuring during that replay would
-  // charge its catch-up to the command path.
-  const settled = async () => {
-    const head = await headPosition(database.pool);
-    if (!head) return;
-    for (const name of [INCIDENT_PROJECTION, INCIDENT_TIMERS_PROJECTION, PROBLEM_PROJECTION]) await waitForCheckpoint(database.pool, name, head);
-  };
+  const settled = () => projectionsSettled(database.pool);
   progress(`${database.label}: openIncident with ${IDLE_FOLLOWERS} more followers that follow nothing written`);
   const withIdleFollowers = await withServer(startApp(database.url, { followers: idleFollowers }), async (app) => {
     await settled();
@@ -64,10 +59,7 @@ export async function graphqlBench(database: BenchDatabase, options: GraphqlBenc
     await settled();
     const rate = Math.max(1, Math.round(full.requests / full.seconds / 2));
     progress(`${database.label}: projection lag at ${rate} req/s`);
-    const probe = await ProjectionLagProbe.listen(database.url, INCIDENT_PROJECTION);
-    const lags = await probe
-      .lagsMs((await load(app, OPEN, { kind: 'open', rate, seconds: options.seconds })).responses)
-      .finally(() => probe.close());
+    const lags = await projectionLags(database, app, rate, options.seconds);
     const common = { database: database.label, note: errorsNote(full) };
     const openRate = full.requests / full.seconds;
     return [
@@ -127,8 +119,28 @@ export async function graphqlBench(database: BenchDatabase, options: GraphqlBenc
   });
 }
 
+/**
+ * Resolves once one write has come through the projector: checkpoints left at the head by an
+ * earlier projector say nothing of whether this one has started, and its boot is not lag.
+ */
+export async function projectorLive(database: BenchDatabase, app: RunningServer): Promise<void> {
+  const first = (await load(app, OPEN, { kind: 'open', rate: 1, seconds: 1 })).responses[0]!;
+  await waitForCheckpoint(database.pool, INCIDENT_PROJECTION, decodePosition(first.position.slice(-32)));
+}
+
+/** Each open-loop openIncident's wait, from its response to the notification covering its position. */
+export async function projectionLags(database: BenchDatabase, app: RunningServer, rate: number, seconds: number): Promise<number[]> {
+  await projectorLive(database, app);
+  const probe = await ProjectionLagProbe.listen(database.url, INCIDENT_PROJECTION);
+  try {
+    return await probe.lagsMs((await load(app, OPEN, { kind: 'open', rate, seconds })).responses);
+  } finally {
+    await probe.close();
+  }
+}
+
 /** A run in which no request succeeded is a failure; a few failed requests are noted beside it. */
-async function load(
+export async function load(
   server: RunningServer,
   request: { query: string; variables: Record<string, unknown> },
   mode: LoadMode,
@@ -138,6 +150,6 @@ async function load(
   return report;
 }
 
-function errorsNote(report: LoadReport): string | undefined {
+export function errorsNote(report: LoadReport): string | undefined {
   return report.errors > 0 ? `${report.errors} failed requests (${report.firstError})` : undefined;
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 /** One measured figure beside the baseline measured in the same run on the same database. */
@@ -91,6 +92,11 @@ export function envInt(name: string, fallback: number): number {
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The machine's 1-minute load average beside its cores: on a shared machine figures move with it. */
+export function loadAverageNote(): string {
+  return `load average ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`;
 }
 
 const started = performance.now();

@@ -12,29 +12,52 @@ const body = JSON.stringify({ query: request.query, variables: request.variables
 const headers = { 'content-type': 'application/json', authorization: `Bearer ${request.token}` };
 const now = () => performance.timeOrigin + performance.now();
 
-const report: LoadReport = { requests: 0, errors: 0, seconds: 0, latenciesMs: [], responses: [] };
+const report: LoadReport = { requests: 0, errors: 0, seconds: 0, latenciesMs: [], readLatenciesMs: [], responses: [] };
+
+interface Payload {
+  readonly position?: string;
+  readonly incidentId?: string;
+}
 
 async function send(record: boolean): Promise<void> {
   const start = now();
   try {
     const response = await fetch(request.url, { method: 'POST', headers, body });
-    const payload = (await response.json()) as { data?: Record<string, { position?: string }> | null; errors?: { message: string }[] };
-    const end = now();
+    const { result, end, error } = await answer(response);
     if (!record) return;
-    const result = payload.data && Object.values(payload.data)[0];
-    if (!response.ok || payload.errors || !result) {
-      report.errors += 1;
-      report.firstError ??= payload.errors?.[0]?.message ?? `HTTP ${response.status}`;
-      return;
-    }
+    if (!result) return failed(error);
     report.requests += 1;
     report.latenciesMs.push(end - start);
     if (request.mode.kind === 'open' && result.position) report.responses.push({ atMs: end, position: result.position } satisfies TimedResponse);
+    if (request.readBack) await readBack(result);
   } catch (error) {
     if (!record) return;
     report.errors += 1;
     report.firstError ??= error instanceof Error ? error.message : String(error);
   }
+}
+
+/** The payload's first field, or why there is none. */
+async function answer(response: Response): Promise<{ result?: Payload; end: number; error?: string }> {
+  const payload = (await response.json()) as { data?: Record<string, Payload> | null; errors?: { message: string }[] };
+  const end = now();
+  const result = payload.data ? Object.values(payload.data)[0] : undefined;
+  if (response.ok && !payload.errors && result) return { result, end };
+  return { end, error: payload.errors?.[0]?.message ?? `HTTP ${response.status}` };
+}
+
+function failed(error: string | undefined): void {
+  report.errors += 1;
+  report.firstError ??= error;
+}
+
+async function readBack(written: Payload): Promise<void> {
+  const start = now();
+  const variables = { id: written.incidentId, position: written.position };
+  const response = await fetch(request.url, { method: 'POST', headers, body: JSON.stringify({ query: request.readBack, variables }) });
+  const { result, end, error } = await answer(response);
+  if (!result) return failed(`read back: ${error}`);
+  report.readLatenciesMs.push(end - start);
 }
 
 /** Each client sends its next request as soon as the last one is answered. */

@@ -11,6 +11,11 @@ export interface LoadRequest {
   readonly query: string;
   readonly variables: Record<string, unknown>;
   readonly mode: LoadMode;
+  /**
+   * A query sent after each successful mutation with `$id` (the payload's `incidentId`) and
+   * `$position`: a user reading their own write. Its latency goes to `readLatenciesMs`.
+   */
+  readonly readBack?: string;
 }
 
 /** When a response arrived (epoch ms, comparable across threads) and the position it returned. */
@@ -25,6 +30,8 @@ export interface LoadReport {
   firstError?: string;
   seconds: number;
   latenciesMs: number[];
+  /** With `readBack` only; a failed read counts in `errors`. */
+  readLatenciesMs: number[];
   /** Open-loop runs only. */
   responses: TimedResponse[];
 }

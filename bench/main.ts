@@ -5,12 +5,14 @@ import { ensureBaselineTables } from './baseline-tables.js';
 import { embeddedDatabase, serverDatabase, type BenchDatabase } from './databases.js';
 import { graphqlBench } from './graphql.bench.js';
 import { isolationBench } from './isolation.bench.js';
-import { envInt, errorMessage, printTable, progress, type Outcome } from './harness.js';
+import { envInt, errorMessage, loadAverageNote, printTable, progress, type Outcome } from './harness.js';
 import { listBench } from './list.bench.js';
 import { longRecordBench } from './long-record.bench.js';
+import { reactorBurstBench } from './reactor-burst.bench.js';
 import { readBench } from './read.bench.js';
 import { rebuildBench } from './rebuild.bench.js';
 import { scheduleBench } from './schedule.bench.js';
+import { separateProjectorBench } from './separate-projector.bench.js';
 
 const sizes = {
   sequentialAppends: envInt('BENCH_APPENDS', 5_000),
@@ -27,10 +29,17 @@ const sizes = {
     events: envInt('BENCH_LONG_RECORD_EVENTS', 10_000),
     seconds: envInt('BENCH_LONG_RECORD_SECONDS', 5),
   },
+  /** BENCH_SEPARATE_LAG_RATE fixes the lag's rate instead of half the peak measured in the step. */
+  separateLagRate: process.env.BENCH_SEPARATE_LAG_RATE ? envInt('BENCH_SEPARATE_LAG_RATE', 1) : undefined,
   isolation: {
     rate: envInt('BENCH_ISOLATION_RATE', 20),
     seconds: envInt('BENCH_GRAPHQL_SECONDS', 8),
     hostileClients: envInt('BENCH_HOSTILE_CLIENTS', 8),
+  },
+  reactorBurst: {
+    incidents: envInt('BENCH_BURST_INCIDENTS', 2_400),
+    rate: envInt('BENCH_BURST_RATE', 20),
+    seconds: envInt('BENCH_GRAPHQL_SECONDS', 8),
   },
   listRows: envInt('BENCH_LIST_ROWS', 1_000_000),
   listQueries: envInt('BENCH_LIST_QUERIES', 500),
@@ -56,7 +65,12 @@ const STEPS: readonly Step[] = [
   { name: 'stream reads', run: (db) => readBench(db, sizes.reads) },
   { name: 'projection rebuild', run: (db) => rebuildBench(db, sizes.rebuildEvents) },
   { name: 'GraphQL openIncident and logProblem', run: (db) => graphqlBench(db, sizes.graphql) },
+  {
+    name: 'projection lag, separate projector process',
+    run: (db) => separateProjectorBench(db, { ...sizes.graphql, rate: sizes.separateLagRate }),
+  },
   { name: 'GraphQL addIncidentWorkNote on a long record', run: (db) => longRecordBench(db, sizes.longRecord) },
+  { name: 'reactor burst: another tenant reads its writes', run: (db) => reactorBurstBench(db, sizes.reactorBurst) },
   { name: 'tenant isolation', run: (db) => isolationBench(db, sizes.isolation) },
   { name: 'incidents list', lastOnly: true, run: (db) => listBench(db, sizes.listRows, sizes.listQueries) },
   { name: 'change schedule', lastOnly: true, run: (db) => scheduleBench(db, sizes.scheduleRows, sizes.listQueries) },
@@ -66,6 +80,12 @@ const STEPS: readonly Step[] = [
 function selected(step: Step): boolean {
   const only = process.env.BENCH_ONLY?.split(',').map((word) => word.trim().toLowerCase()).filter(Boolean);
   return !only?.length || only.some((word) => step.name.toLowerCase().includes(word));
+}
+
+/** Steps that do not say the machine's load at their measurement get it as of their end. */
+function withLoadAverage(outcome: Outcome): Outcome {
+  if ('reason' in outcome || outcome.note?.includes('load average')) return outcome;
+  return { ...outcome, note: [outcome.note, `${loadAverageNote()} (end of step)`].filter(Boolean).join('; ') };
 }
 
 /** Each step runs on its database; an expected failure becomes a table line, not a stack trace. */
@@ -82,7 +102,7 @@ async function benchDatabase(label: string, open: () => Promise<BenchDatabase>, 
     for (const step of STEPS.filter((candidate) => (last || !candidate.lastOnly) && selected(candidate))) {
       progress(`${database.label}: ${step.name}`);
       try {
-        outcomes.push(...[await step.run(database)].flat());
+        outcomes.push(...[await step.run(database)].flat().map(withLoadAverage));
       } catch (error) {
         outcomes.push({ database: database.label, name: step.name, reason: `failed: ${errorMessage(error)}` });
       }

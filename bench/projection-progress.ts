@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { comparePositions, type Position } from '#event-store';
 import { RECORD_STREAM_PREFIXES } from '#events';
-import { loadCheckpoint } from '#read-model';
+import { INCIDENT_PROJECTION, INCIDENT_TIMERS_PROJECTION, loadCheckpoint, PROBLEM_PROJECTION } from '#read-model';
 
 const POLL_MS = 10;
 
@@ -34,4 +34,14 @@ export async function waitForCheckpoint(
     if (checkpoint && comparePositions(checkpoint.position, head) >= 0) return;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
+
+/**
+ * Resolves once the projections a GraphQL bench reads have reached the log's head: measuring
+ * during a replay of what earlier steps appended would charge that catch-up to the command path.
+ */
+export async function projectionsSettled(pool: pg.Pool, timeoutMs?: number): Promise<void> {
+  const head = await headPosition(pool);
+  if (!head) return;
+  for (const name of [INCIDENT_PROJECTION, INCIDENT_TIMERS_PROJECTION, PROBLEM_PROJECTION]) await waitForCheckpoint(pool, name, head, timeoutMs);
 }
