@@ -50,7 +50,6 @@ export class ConsistencyService {
     if (!token) return;
     const store = await this.eventStore.identity();
     const target = decodePositionToken(token, store);
-    if (await this.reached(projection, target, store)) return;
     await new Promise<void>((resolve, reject) => {
       const finish = (error?: ApiError) => {
         stopListening();
@@ -59,15 +58,14 @@ export class ConsistencyService {
         if (error) reject(error);
         else resolve();
       };
+      const check = () => this.reached(projection, target, store).then((done) => done && finish(), () => undefined);
+      // Listening before the first look, so a notification committed meanwhile is not missed.
       // Notifications come from projectors writing checkpoints; one of another store is refused
-      // by the recheck below, which reads the checkpoint's store.
+      // by the check, which reads the checkpoint's store.
       const stopListening = this.feed.onUpdate((update) => {
-        if (update.projection !== projection || isAfter(target, decodePosition(update.position))) return;
-        this.reached(projection, target, store).then((done) => done && finish(), () => undefined);
+        if (update.projection === projection && !isAfter(target, decodePosition(update.position))) void check();
       });
-      const recheck = setInterval(() => {
-        this.reached(projection, target, store).then((done) => done && finish(), () => undefined);
-      }, RECHECK_MS);
+      const recheck = setInterval(check, RECHECK_MS);
       const timeout = setTimeout(
         () =>
           finish(
@@ -78,6 +76,15 @@ export class ConsistencyService {
             ),
           ),
         timeoutMs,
+      );
+      this.reached(projection, target, store).then(
+        (done) => done && finish(),
+        (error: unknown) => {
+          stopListening();
+          clearInterval(recheck);
+          clearTimeout(timeout);
+          reject(error);
+        },
       );
     });
   }
