@@ -53,6 +53,11 @@ interface AppendRow {
   seq: string | null;
 }
 
+/** Named, so each connection parses and plans it once instead of on every append. */
+const APPEND = {
+  name: 'es_append',
+  text: 'SELECT appended, revision::text AS revision, commit_id, seq::text AS seq FROM es_append($1, $2, $3, $4, $5, $6)',
+};
 const UNIQUE_VIOLATION = '23505';
 const INVALID_TEXT_REPRESENTATION = '22P02';
 /** Only visible once every older transaction has ended: see event-store-schema.ts. */
@@ -82,9 +87,9 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) throw new InvalidAppendError('An append needs at least one event');
     let row: AppendRow | undefined;
     try {
-      const result = await this.pool.query<AppendRow>(
-        'SELECT appended, revision::text AS revision, commit_id, seq::text AS seq FROM es_append($1, $2, $3, $4, $5, $6)',
-        [
+      const result = await this.pool.query<AppendRow>({
+        ...APPEND,
+        values: [
           streamId,
           String(expectedRevision),
           events.map((event) => event.id),
@@ -92,7 +97,7 @@ export class PostgresEventStore implements EventStore {
           events.map((event) => JSON.stringify(event.data)),
           events.map((event) => JSON.stringify(event.metadata)),
         ],
-      );
+      });
       row = result.rows[0];
     } catch (error) {
       const code = postgresErrorCode(error);
