@@ -4,6 +4,7 @@ import { appendBench } from './append.bench.js';
 import { ensureBaselineTables } from './baseline-tables.js';
 import { embeddedDatabase, serverDatabase, type BenchDatabase } from './databases.js';
 import { graphqlBench } from './graphql.bench.js';
+import { idleBench } from './idle.bench.js';
 import { isolationBench } from './isolation.bench.js';
 import { envInt, errorMessage, printTable, progress, type Outcome } from './harness.js';
 import { listBench } from './list.bench.js';
@@ -16,6 +17,7 @@ const sizes = {
   sequentialAppends: envInt('BENCH_APPENDS', 5_000),
   concurrentAppends: envInt('BENCH_CONCURRENT_APPENDS', 20_000),
   writers: envInt('BENCH_WRITERS', 16),
+  idleSeconds: envInt('BENCH_IDLE_SECONDS', 5),
   reads: envInt('BENCH_READS', 1_000),
   rebuildEvents: envInt('BENCH_EVENTS', 100_000),
   graphql: {
@@ -45,6 +47,8 @@ interface Step {
 }
 
 const STEPS: readonly Step[] = [
+  // First, while the log is empty: the subscription it measures reads from the start.
+  { name: 'idle subscription', run: (db) => idleBench(db, sizes.idleSeconds) },
   {
     name: 'appends, sequential',
     run: (db) => appendBench(db, 'append 1 event/tx, sequential', sizes.sequentialAppends, 1),
