@@ -51,11 +51,12 @@ const STEPS: readonly Step[] = [
   { name: 'idle subscription', run: (db) => idleBench(db, sizes.idleSeconds) },
   {
     name: 'appends, sequential',
-    run: (db) => appendBench(db, 'append 1 event/tx, sequential', sizes.sequentialAppends, 1),
+    run: (db) => appendBench(db, 'append 1 event/tx, sequential', sizes.sequentialAppends, 1, 0.7),
   },
   {
     name: `appends, ${sizes.writers} writers`,
-    run: (db) => appendBench(db, `append 1 event/tx, ${sizes.writers} writers`, sizes.concurrentAppends, sizes.writers),
+    run: (db) =>
+      appendBench(db, `append 1 event/tx, ${sizes.writers} writers`, sizes.concurrentAppends, sizes.writers, 0.85),
   },
   { name: 'stream reads', run: (db) => readBench(db, sizes.reads) },
   { name: 'projection rebuild', run: (db) => rebuildBench(db, sizes.rebuildEvents) },
