@@ -4,6 +4,7 @@ import { appendBench } from './append.bench.js';
 import { ensureBaselineTables } from './baseline-tables.js';
 import { embeddedDatabase, serverDatabase, type BenchDatabase } from './databases.js';
 import { graphqlBench } from './graphql.bench.js';
+import { idleBench } from './idle.bench.js';
 import { isolationBench } from './isolation.bench.js';
 import { envInt, errorMessage, loadAverageNote, printTable, progress, type Outcome } from './harness.js';
 import { listBench } from './list.bench.js';
@@ -18,6 +19,7 @@ const sizes = {
   sequentialAppends: envInt('BENCH_APPENDS', 5_000),
   concurrentAppends: envInt('BENCH_CONCURRENT_APPENDS', 20_000),
   writers: envInt('BENCH_WRITERS', 16),
+  idleSeconds: envInt('BENCH_IDLE_SECONDS', 5),
   reads: envInt('BENCH_READS', 1_000),
   rebuildEvents: envInt('BENCH_EVENTS', 100_000),
   graphql: {
@@ -54,13 +56,16 @@ interface Step {
 }
 
 const STEPS: readonly Step[] = [
+  // First, while the log is empty: the subscription it measures reads from the start.
+  { name: 'idle subscription', run: (db) => idleBench(db, sizes.idleSeconds) },
   {
     name: 'appends, sequential',
-    run: (db) => appendBench(db, 'append 1 event/tx, sequential', sizes.sequentialAppends, 1),
+    run: (db) => appendBench(db, 'append 1 event/tx, sequential', sizes.sequentialAppends, 1, 0.7),
   },
   {
     name: `appends, ${sizes.writers} writers`,
-    run: (db) => appendBench(db, `append 1 event/tx, ${sizes.writers} writers`, sizes.concurrentAppends, sizes.writers),
+    run: (db) =>
+      appendBench(db, `append 1 event/tx, ${sizes.writers} writers`, sizes.concurrentAppends, sizes.writers, 0.85),
   },
   { name: 'stream reads', run: (db) => readBench(db, sizes.reads) },
   { name: 'projection rebuild', run: (db) => rebuildBench(db, sizes.rebuildEvents) },

@@ -34,33 +34,47 @@ CREATE TABLE IF NOT EXISTS es_store_identity (
 );
 INSERT INTO es_store_identity DEFAULT VALUES ON CONFLICT DO NOTHING;
 
+-- The result goes out through the OUT parameters (RETURN NEXT) rather than a query, and a
+-- one-event append (most commands) inserts one row without unnesting arrays: the append costs
+-- little more than the INSERT it wraps.
 CREATE OR REPLACE FUNCTION es_append(
   p_stream text, p_expected text, p_ids uuid[], p_types text[], p_data jsonb[], p_metadata jsonb[]
 ) RETURNS TABLE (appended boolean, revision bigint, commit_id text, seq bigint)
 LANGUAGE plpgsql AS $fn$
 DECLARE
   v_current bigint;
-  v_count bigint := cardinality(p_ids);
-  v_last_seq bigint;
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtextextended(p_stream, 0));
   SELECT max(e.revision) INTO v_current FROM es_events e WHERE e.stream_id = p_stream;
-  IF (p_expected = 'no_stream' AND v_current IS NOT NULL)
-     OR (p_expected = 'stream_exists' AND v_current IS NULL)
-     OR (p_expected NOT IN ('any', 'no_stream', 'stream_exists')
-         AND v_current IS DISTINCT FROM p_expected::bigint) THEN
-    RETURN QUERY SELECT false, v_current, NULL::text, NULL::bigint;
+  IF (CASE p_expected
+        WHEN 'any' THEN false
+        WHEN 'no_stream' THEN v_current IS NOT NULL
+        WHEN 'stream_exists' THEN v_current IS NULL
+        ELSE v_current IS DISTINCT FROM p_expected::bigint
+      END) THEN
+    appended := false;
+    revision := v_current;
+    RETURN NEXT;
     RETURN;
   END IF;
-  WITH inserted AS (
+  revision := coalesce(v_current, -1) + cardinality(p_ids);
+  IF cardinality(p_ids) = 1 THEN
     INSERT INTO es_events (stream_id, revision, id, type, data, metadata)
-    SELECT p_stream, coalesce(v_current, -1) + u.ord, u.id, u.type, u.data, u.metadata
-    FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS u(id, type, data, metadata, ord)
-    ORDER BY u.ord
-    RETURNING es_events.seq
-  )
-  SELECT max(inserted.seq) INTO v_last_seq FROM inserted;
-  RETURN QUERY SELECT true, coalesce(v_current, -1) + v_count, pg_current_xact_id()::text, v_last_seq;
+    VALUES (p_stream, revision, p_ids[1], p_types[1], p_data[1], p_metadata[1])
+    RETURNING es_events.seq INTO seq;
+  ELSE
+    WITH inserted AS (
+      INSERT INTO es_events (stream_id, revision, id, type, data, metadata)
+      SELECT p_stream, coalesce(v_current, -1) + u.ord, u.id, u.type, u.data, u.metadata
+      FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS u(id, type, data, metadata, ord)
+      ORDER BY u.ord
+      RETURNING es_events.seq
+    )
+    SELECT max(inserted.seq) INTO seq FROM inserted;
+  END IF;
+  appended := true;
+  commit_id := pg_current_xact_id()::text;
+  RETURN NEXT;
 END
 $fn$;
 `;

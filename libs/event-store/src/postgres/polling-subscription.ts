@@ -7,6 +7,8 @@ export interface PollingSource {
   readAfter(after: Position | undefined): Promise<RecordedEvent[]>;
   /** Resolves when new events may be there; rejects or resolves early on abort. */
   waitForAppend(signal: AbortSignal): Promise<void>;
+  /** Lets go of what waiting held (a connection); called once the subscription ends. */
+  close?(): void;
 }
 
 /**
@@ -20,19 +22,24 @@ export class PollingSubscription implements LogSubscription {
 
   async close(): Promise<void> {
     this.abort.abort();
+    this.source.close?.();
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
     const { signal } = this.abort;
     let after = this.source.after;
-    while (!signal.aborted) {
-      const events = await this.source.readAfter(after);
-      for (const event of events) {
-        if (signal.aborted) return;
-        yield event;
-        after = event.position;
+    try {
+      while (!signal.aborted) {
+        const events = await this.source.readAfter(after);
+        for (const event of events) {
+          if (signal.aborted) return;
+          yield event;
+          after = event.position;
+        }
+        if (events.length === 0) await this.source.waitForAppend(signal);
       }
-      if (events.length === 0) await this.source.waitForAppend(signal);
+    } finally {
+      this.source.close?.();
     }
   }
 }

@@ -1,4 +1,3 @@
-import { EventEmitter, once } from 'node:events';
 import type { Pool } from 'pg';
 import { InvalidAppendError, StreamNotFoundError, WrongExpectedRevisionError } from '../event-store.errors.js';
 import type {
@@ -15,7 +14,9 @@ import type {
 import type { ExpectedRevision } from '../expected-revision.js';
 import type { Position } from '../position.js';
 import type { StoreIdentity } from '../store-identity.js';
+import { AppendAnnouncer } from './append-announcer.js';
 import { logFilterCondition } from './log-filter-sql.js';
+import { LogWake } from './log-wake.js';
 import { mapPostgresError, postgresErrorCode } from './postgres-errors.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './postgres-event-row.js';
 import { PollingSubscription } from './polling-subscription.js';
@@ -23,7 +24,10 @@ import { PollingSubscription } from './polling-subscription.js';
 export interface PostgresEventStoreOptions {
   /** How many events one read query fetches. */
   readonly pageSize?: number;
-  /** How often an idle subscription looks for events appended by other processes. */
+  /**
+   * How often a waiting subscription reads anyway, in case an announcement of an append was lost;
+   * appends wake subscriptions at once, in this process and (LISTEN/NOTIFY) in others.
+   */
   readonly pollIntervalMs?: number;
   /** Whether `close()` ends the pool (true when the store created it). */
   readonly ownsPool?: boolean;
@@ -34,6 +38,14 @@ export interface PostgresEventStoreOptions {
   readonly logPool?: Pool;
 }
 
+interface LogPage {
+  from: Position | undefined;
+  inclusive: boolean;
+  backwards: boolean;
+  limit: number;
+  filter: LogFilter | undefined;
+}
+
 interface AppendRow {
   appended: boolean;
   revision: string | null;
@@ -41,6 +53,11 @@ interface AppendRow {
   seq: string | null;
 }
 
+/** Named, so each connection parses and plans it once instead of on every append. */
+const APPEND = {
+  name: 'es_append',
+  text: 'SELECT appended, revision::text AS revision, commit_id, seq::text AS seq FROM es_append($1, $2, $3, $4, $5, $6)',
+};
 const UNIQUE_VIOLATION = '23505';
 const INVALID_TEXT_REPRESENTATION = '22P02';
 /** Only visible once every older transaction has ended: see event-store-schema.ts. */
@@ -49,9 +66,8 @@ const MAX_REVISION = (1n << 63n) - 1n;
 
 export class PostgresEventStore implements EventStore {
   private readonly pageSize: number;
-  private readonly pollIntervalMs: number;
-  /** Wakes this process's subscriptions as soon as it appends, instead of at the next poll. */
-  private readonly appended = new EventEmitter().setMaxListeners(0);
+  private readonly wake: LogWake;
+  private readonly announcer: AppendAnnouncer;
   private knownIdentity: Promise<StoreIdentity> | undefined;
 
   constructor(
@@ -59,7 +75,8 @@ export class PostgresEventStore implements EventStore {
     private readonly options: PostgresEventStoreOptions = {},
   ) {
     this.pageSize = options.pageSize ?? 1000;
-    this.pollIntervalMs = options.pollIntervalMs ?? 25;
+    this.wake = new LogWake(options.logPool ?? pool, options.pollIntervalMs ?? 1_000);
+    this.announcer = new AppendAnnouncer(pool);
   }
 
   async appendToStream(
@@ -70,9 +87,9 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) throw new InvalidAppendError('An append needs at least one event');
     let row: AppendRow | undefined;
     try {
-      const result = await this.pool.query<AppendRow>(
-        'SELECT appended, revision::text AS revision, commit_id, seq::text AS seq FROM es_append($1, $2, $3, $4, $5, $6)',
-        [
+      const result = await this.pool.query<AppendRow>({
+        ...APPEND,
+        values: [
           streamId,
           String(expectedRevision),
           events.map((event) => event.id),
@@ -80,7 +97,7 @@ export class PostgresEventStore implements EventStore {
           events.map((event) => JSON.stringify(event.data)),
           events.map((event) => JSON.stringify(event.metadata)),
         ],
-      );
+      });
       row = result.rows[0];
     } catch (error) {
       const code = postgresErrorCode(error);
@@ -94,11 +111,10 @@ export class PostgresEventStore implements EventStore {
       const actual = row?.revision === null || row?.revision === undefined ? 'no_stream' : BigInt(row.revision);
       throw new WrongExpectedRevisionError(streamId, expectedRevision, actual);
     }
-    this.appended.emit('append');
-    return {
-      nextExpectedRevision: BigInt(row.revision!),
-      position: { commit: BigInt(row.commit_id!), prepare: BigInt(row.seq!) },
-    };
+    const position = { commit: BigInt(row.commit_id!), prepare: BigInt(row.seq!) };
+    this.wake.appended(position);
+    this.announcer.announce(position);
+    return { nextExpectedRevision: BigInt(row.revision!), position };
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
@@ -142,11 +158,17 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): LogSubscription {
+    const waiter = this.wake.waiter();
     return new PollingSubscription({
       after: options.after,
-      readAfter: (after) =>
-        this.readLogPage({ from: after, inclusive: false, backwards: false, limit: this.pageSize, filter: options.filter }),
-      waitForAppend: (signal) => this.waitForAppend(signal),
+      readAfter: async (after) => {
+        const page = { from: after, inclusive: false, backwards: false, limit: this.pageSize, filter: options.filter };
+        const { events, horizon } = await this.readLogPageWithHorizon(page);
+        waiter.read(horizon, events.length > 0);
+        return events;
+      },
+      waitForAppend: (signal) => waiter.wait(signal),
+      close: () => waiter.close(),
     });
   }
 
@@ -174,36 +196,35 @@ export class PostgresEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    this.appended.emit('close');
+    this.wake.close();
+    await this.announcer.close();
     if (this.options.ownsPool) await this.pool.end();
   }
 
   /** One page of the visible global log, in either direction from a position. */
-  private async readLogPage(page: {
-    from: Position | undefined;
-    inclusive: boolean;
-    backwards: boolean;
-    limit: number;
-    filter: LogFilter | undefined;
-  }): Promise<RecordedEvent[]> {
-    const filter = logFilterCondition(page.filter, 4);
-    const comparison = `${page.backwards ? '<' : '>'}${page.inclusive ? '=' : ''}`;
-    const order = page.backwards ? 'DESC' : 'ASC';
-    const rows = await this.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM es_events
-       WHERE ${VISIBLE} AND ${filter.sql}
-         AND ($1::text IS NULL OR (commit_id, seq) ${comparison} ($1::xid8, $2::bigint))
-       ORDER BY commit_id ${order}, seq ${order} LIMIT $3`,
-      [page.from?.commit.toString() ?? null, page.from?.prepare.toString() ?? null, page.limit, ...filter.params],
-      this.options.logPool,
-    );
+  private async readLogPage(page: LogPage): Promise<RecordedEvent[]> {
+    const { sql, params } = logPageSql(page, EVENT_COLUMNS, VISIBLE);
+    const rows = await this.query<EventRow>(sql, params, this.options.logPool);
     return rows.map(toRecordedEvent);
   }
 
-  /** Resolves on this process's next append, the poll interval, or abort, whichever is first. */
-  private async waitForAppend(signal: AbortSignal): Promise<void> {
-    const timeout = AbortSignal.timeout(this.pollIntervalMs);
-    await once(this.appended, 'append', { signal: AbortSignal.any([signal, timeout]) }).catch(() => undefined);
+  /**
+   * A page read forwards, with the horizon of the snapshot it was read in (the oldest transaction
+   * then running): every event that committed below it was there to be read, so a subscription
+   * can tell appends it has seen from appends not yet visible. One statement, so one snapshot.
+   */
+  private async readLogPageWithHorizon(page: LogPage): Promise<{ events: RecordedEvent[]; horizon: bigint }> {
+    const { sql, params } = logPageSql(page, '*', 'commit_id < snapshot.horizon');
+    const rows = await this.query<EventRow & { horizon_text: string }>(
+      `SELECT snapshot.horizon::text AS horizon_text, ${EVENT_COLUMNS}
+       FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon) snapshot
+       LEFT JOIN LATERAL (${sql}) e ON true
+       ORDER BY e.commit_id, e.seq`,
+      params,
+      this.options.logPool,
+    );
+    const events = rows[0]?.commit_text === null ? [] : rows.map(toRecordedEvent);
+    return { events, horizon: BigInt(rows[0]!.horizon_text) };
   }
 
   private async streamExists(streamId: string): Promise<boolean> {
@@ -246,4 +267,18 @@ export class PostgresEventStore implements EventStore {
       throw mapPostgresError(error);
     }
   }
+}
+
+/** The query of one page of the log; `visible` says which commits may be read. */
+function logPageSql(page: LogPage, columns: string, visible: string): { sql: string; params: unknown[] } {
+  const filter = logFilterCondition(page.filter, 4);
+  const comparison = `${page.backwards ? '<' : '>'}${page.inclusive ? '=' : ''}`;
+  const order = page.backwards ? 'DESC' : 'ASC';
+  return {
+    sql: `SELECT ${columns} FROM es_events
+       WHERE ${visible} AND ${filter.sql}
+         AND ($1::text IS NULL OR (commit_id, seq) ${comparison} ($1::xid8, $2::bigint))
+       ORDER BY commit_id ${order}, seq ${order} LIMIT $3`,
+    params: [page.from?.commit.toString() ?? null, page.from?.prepare.toString() ?? null, page.limit, ...filter.params],
+  };
 }
