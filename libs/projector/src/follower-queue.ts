@@ -62,12 +62,19 @@ export class FollowerQueue implements FollowerInbox {
 
   /**
    * Stretches holding about `maxEvents` followed events in all (at least one stretch), as soon
-   * as there is one; none when the signal aborts first, or once the reader ended and everything
-   * was taken.
+   * as there is one; none when `waitMs` passes or the signal aborts first, or once the reader
+   * ended and everything was taken.
    */
-  async take(maxEvents: number, signal: AbortSignal): Promise<Stretch[]> {
-    while (this.stretches.length === 0 && !signal.aborted && !this.ending) {
-      await waitForWake((wake) => (this.wakeTaker = wake), signal);
+  async take(maxEvents: number, signal: AbortSignal, waitMs = Number.POSITIVE_INFINITY): Promise<Stretch[]> {
+    if (this.stretches.length === 0 && !signal.aborted && !this.ending) {
+      // A plain timer, cleared once woken: a batch is taken many times a second, and a timeout
+      // signal per take would each fire, and make its error, long after it was needed.
+      let timer: NodeJS.Timeout | undefined;
+      await waitForWake((wake) => {
+        this.wakeTaker = wake;
+        if (Number.isFinite(waitMs)) timer = setTimeout(wake, waitMs);
+      }, signal);
+      clearTimeout(timer);
     }
     let count = 0;
     let taking = 0;

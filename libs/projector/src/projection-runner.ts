@@ -200,7 +200,7 @@ export class ProjectionRunner {
     try {
       while (!signal.aborted) {
         const alone = reader === own && shared !== undefined;
-        const stretches = await inbox.take(this.maxBatch, this.untilDue(signal, checkedAt, alone));
+        const stretches = await inbox.take(this.maxBatch, signal, this.msUntilDue(checkedAt, alone));
         if (stretches.length > 0) {
           await this.apply(stretches, signal);
           if (reader === own) progress.passed(this.position!);
@@ -243,15 +243,15 @@ export class ProjectionRunner {
   }
 
   /**
-   * The run's signal, also ending a wait when the checkpoint is due to be flushed or checked,
-   * and every few dozen milliseconds while reading alone, to see whether it has caught up.
+   * How long a wait for the next batch may last: until the checkpoint is due to be flushed or
+   * checked, and a few dozen milliseconds while reading alone, to see whether it has caught up.
    */
-  private untilDue(signal: AbortSignal, checkedAt: number, alone: boolean): AbortSignal {
+  private msUntilDue(checkedAt: number, alone: boolean): number {
     const lazyMs = this.options.lazyCheckpointMs ?? 1_000;
     const flushIn = this.passedSince === undefined ? Number.POSITIVE_INFINITY : this.passedSince + lazyMs - Date.now();
     const checkIn = checkedAt + this.checkCheckpointMs - Date.now();
     const lookIn = alone ? CAUGHT_UP_LOOK_MS : Number.POSITIVE_INFINITY;
-    return AbortSignal.any([signal, AbortSignal.timeout(Math.max(0, Math.min(flushIn, checkIn, lookIn)))]);
+    return Math.max(0, Math.min(flushIn, checkIn, lookIn));
   }
 
   private flushDue(): boolean {

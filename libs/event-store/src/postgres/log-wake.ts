@@ -1,4 +1,4 @@
-import { EventEmitter, once } from 'node:events';
+import { EventEmitter } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Pool } from 'pg';
 import { isAfter, type Position } from '../position.js';
@@ -47,10 +47,24 @@ export class LogWake {
     return this.listener.use();
   }
 
-  /** Resolves on the next append, the fallback poll interval, or abort, whichever is first. */
-  async nextAppend(signal: AbortSignal): Promise<void> {
-    const timeout = AbortSignal.timeout(this.pollIntervalMs);
-    await once(this.emitter, 'append', { signal: AbortSignal.any([signal, timeout]) }).catch(() => undefined);
+  /**
+   * Resolves on the next append, the fallback poll interval, or abort, whichever is first. Plain
+   * listeners and a timer, all removed once it resolves: it runs for every read that finds the
+   * log caught up, and timeout signals would each fire, and make their error, a second later.
+   */
+  nextAppend(signal: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.emitter.off('append', done);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.pollIntervalMs);
+      this.emitter.once('append', done);
+      signal.addEventListener('abort', done, { once: true });
+      if (signal.aborted) done();
+    });
   }
 
   close(): void {
