@@ -61,6 +61,12 @@ export interface SubscribeOptions {
  */
 export interface LogSubscription extends AsyncIterable<RecordedEvent> {
   close(): Promise<void>;
+  /**
+   * True when the subscription knows that the event it yielded at `position` is the last of its
+   * commit (it had read everything visible when it yielded it); false when it cannot tell, and
+   * a reader that needs to know looks in the log.
+   */
+  endsWholeCommit?(position: Position): boolean;
 }
 
 /**

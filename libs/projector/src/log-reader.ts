@@ -132,7 +132,7 @@ class ReaderRun {
           }
           commit.push(event);
         }
-        if (commit.length > 0 && !queue.peek() && !queue.drained && !(await this.commitContinuesAfter(commit.at(-1)!))) {
+        if (commit.length > 0 && !queue.peek() && !queue.drained && !(await this.commitContinues(subscription, commit.at(-1)!))) {
           await this.handOut(commit, signal);
           commit = [];
         }
@@ -158,10 +158,12 @@ class ReaderRun {
 
   /**
    * Whether the log holds another event of the same commit after this one, for when the
-   * subscription has nothing more in hand. A foreign event next is not part of it: the product
-   * writes every event of a commit with its envelope.
+   * subscription has nothing more in hand: the subscription may know, or else the log is asked.
+   * A foreign event next is not part of it: the product writes every event of a commit with its
+   * envelope.
    */
-  private async commitContinuesAfter(event: RecordedEvent): Promise<boolean> {
+  private async commitContinues(subscription: LogSubscription, event: RecordedEvent): Promise<boolean> {
+    if (subscription.endsWholeCommit?.(event.position)) return false;
     try {
       for await (const following of this.eventStore.readAll({ fromPosition: event.position, maxCount: 2, filter: PROJECTED_LOG })) {
         if (isAfter(following.position, event.position)) return following.position.commit === event.position.commit;

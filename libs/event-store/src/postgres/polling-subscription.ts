@@ -1,10 +1,14 @@
 import type { LogSubscription, RecordedEvent } from '../event-store.port.js';
-import type { Position } from '../position.js';
+import { comparePositions, type Position } from '../position.js';
 
 export interface PollingSource {
   readonly after: Position | undefined;
-  /** The next visible events after a position, in global order; empty when caught up. */
-  readAfter(after: Position | undefined): Promise<RecordedEvent[]>;
+  /**
+   * The next visible events after a position, in global order (none when caught up), and
+   * whether they are all that was visible: a read cut short by its page size may end inside a
+   * commit, one that was not cannot.
+   */
+  readAfter(after: Position | undefined): Promise<{ readonly events: readonly RecordedEvent[]; readonly toTheEnd: boolean }>;
   /** Resolves when new events may be there; rejects or resolves early on abort. */
   waitForAppend(signal: AbortSignal): Promise<void>;
   /** Lets go of what waiting held (a connection); called once the subscription ends. */
@@ -17,8 +21,14 @@ export interface PollingSource {
  */
 export class PollingSubscription implements LogSubscription {
   private readonly abort = new AbortController();
+  /** The last event of a read that went to the end of the visible log: its commit is whole. */
+  private wholeThrough: Position | undefined;
 
   constructor(private readonly source: PollingSource) {}
+
+  endsWholeCommit(position: Position): boolean {
+    return this.wholeThrough !== undefined && comparePositions(this.wholeThrough, position) === 0;
+  }
 
   async close(): Promise<void> {
     this.abort.abort();
@@ -30,9 +40,11 @@ export class PollingSubscription implements LogSubscription {
     let after = this.source.after;
     try {
       while (!signal.aborted) {
-        const events = await this.source.readAfter(after);
-        for (const event of events) {
+        const { events, toTheEnd } = await this.source.readAfter(after);
+        for (const [index, event] of events.entries()) {
           if (signal.aborted) return;
+          // Known before the event is handed over, so whoever takes it can ask at once.
+          if (toTheEnd && index === events.length - 1) this.wholeThrough = event.position;
           yield event;
           after = event.position;
         }

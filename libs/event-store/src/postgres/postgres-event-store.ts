@@ -165,7 +165,7 @@ export class PostgresEventStore implements EventStore {
         const page = { from: after, inclusive: false, backwards: false, limit: this.pageSize, filter: options.filter };
         const { events, horizon } = await this.readLogPageWithHorizon(page);
         waiter.read(horizon, events.length > 0);
-        return events;
+        return { events, toTheEnd: events.length < page.limit };
       },
       waitForAppend: (signal) => waiter.wait(signal),
       close: () => waiter.close(),
