@@ -21,7 +21,7 @@ const sizes = {
   writers: envInt('BENCH_WRITERS', 16),
   idleSeconds: envInt('BENCH_IDLE_SECONDS', 5),
   reads: envInt('BENCH_READS', 1_000),
-  rebuildEvents: envInt('BENCH_EVENTS', 100_000),
+  rebuildEvents: envInt('BENCH_EVENTS', 1_000_000),
   graphql: {
     clients: envInt('BENCH_CLIENTS', 32),
     seconds: envInt('BENCH_GRAPHQL_SECONDS', 8),
