@@ -76,12 +76,21 @@ export function incidentHistory(index: number): IncidentHistory {
     causationId: randomUUID(),
     origin: 'interactive',
   };
+  const events = decidedEvents(
+    commands.map((command, minute) => command(new Date(openedAt + minute * MINUTE).toISOString())),
+    metadata,
+  );
+  return { streamId: recordStreamId('incident', tenant, incidentId), events };
+}
+
+/** The events the real decider makes of these commands, one after the other, as the store keeps them. */
+export function decidedEvents(commands: readonly IncidentCommand[], metadata: EventMetadata): NewEvent[] {
   let state = incidentDecider.initialState;
   const events: NewEvent[] = [];
-  commands.forEach((command, minute) => {
-    const decided: IncidentEvent[] = incidentDecider.decide(command(new Date(openedAt + minute * MINUTE).toISOString()), state);
+  for (const command of commands) {
+    const decided: IncidentEvent[] = incidentDecider.decide(command, state);
     state = foldEvents(incidentDecider, decided, state);
     for (const event of decided) events.push({ id: randomUUID(), ...eventSerializer.serialize(event), metadata });
-  });
-  return { streamId: recordStreamId('incident', tenant, incidentId), events };
+  }
+  return events;
 }

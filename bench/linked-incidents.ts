@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { defaultIncidentSlaPolicy, foldEvents, incidentDecider, type IncidentCommand } from '#domain';
-import { eventSerializer, recordStreamId, type EventMetadata, type IncidentEvent } from '#events';
-import type { EventStore, NewEvent } from '#event-store';
+import { defaultIncidentSlaPolicy, type IncidentCommand } from '#domain';
+import { recordStreamId, type EventMetadata } from '#events';
+import type { EventStore } from '#event-store';
 import { runConcurrently } from './harness.js';
+import { decidedEvents } from './incident-history.js';
 
 const WRITERS = 8;
 /** Far above what the app's allocator hands out in a bench run, so no number is taken twice. */
@@ -47,13 +48,6 @@ export async function appendLinkedIncidents(store: EventStore, tenant: string, p
       causationId: randomUUID(),
       origin: 'interactive',
     };
-    let state = incidentDecider.initialState;
-    const events: NewEvent[] = [];
-    for (const command of commands) {
-      const decided: IncidentEvent[] = incidentDecider.decide(command, state);
-      state = foldEvents(incidentDecider, decided, state);
-      for (const event of decided) events.push({ id: randomUUID(), ...eventSerializer.serialize(event), metadata });
-    }
-    await store.appendToStream(recordStreamId('incident', tenant, incidentId), events, { expectedRevision: 'no_stream' });
+    await store.appendToStream(recordStreamId('incident', tenant, incidentId), decidedEvents(commands, metadata), { expectedRevision: 'no_stream' });
   });
 }

@@ -1,5 +1,6 @@
 export * from './projection-status.js';
 export * from './projection-runner.js';
+export * from './checkpoint-errors.js';
 export * from './projector.service.js';
 export * from './projector.module.js';
 export * from './rebuild.js';

@@ -3,7 +3,6 @@ import type pg from 'pg';
 import {
   EventStoreUnavailableError,
   ForeignEventError,
-  describeStore,
   encodePosition,
   encodePositionToken,
   isAfter,
@@ -15,16 +14,16 @@ import {
   type StoreIdentity,
 } from '#event-store';
 import {
-  READ_MODEL_CHANNEL,
   advanceCheckpoint,
+  announceUpdate,
   inTransaction,
   loadCheckpoint,
   searchFirstIn,
   type UpdatedRecord,
-  type ReadModelUpdate,
   type Projection,
 } from '#read-model';
 import { CatchUpProgress } from './catch-up-progress.js';
+import { CheckpointMovedError, CheckpointStoreMismatchError } from './checkpoint-errors.js';
 import { FollowerQueue, type Stretch } from './follower-queue.js';
 import { LogReader } from './log-reader.js';
 import type { ProjectionStatus } from './projection-status.js';
@@ -60,29 +59,8 @@ export interface RebuildTarget {
   readonly until: Position;
 }
 
-/**
- * PostgreSQL rejects NOTIFY payloads of 8000 bytes or more; a record takes at most ~171 bytes
- * (a 64-character tenant, a UUID, a 19-digit version).
- */
-const MAX_NOTIFY_RECORDS = 40;
-
 /** How often a follower reading the log alone looks whether it has caught up. */
 const CAUGHT_UP_LOOK_MS = 50;
-
-/** A checkpoint moved under the runner (rebuild, or another runner): start over from it. */
-class CheckpointMovedError extends Error {}
-
-/** The checkpoint belongs to another event store than the one configured: resuming would be meaningless. */
-export class CheckpointStoreMismatchError extends Error {
-  constructor(projection: string, checkpointStore: StoreIdentity, current: StoreIdentity) {
-    super(
-      `The checkpoint of ${projection} belongs to ${describeStore(checkpointStore)}, but EVENT_STORE_URL names ` +
-        `${describeStore(current)}. Point EVENT_STORE_URL back, or run \`projector rebuild ${projection}\` to ` +
-        'replay the read model from this store.',
-    );
-    this.name = 'CheckpointStoreMismatchError';
-  }
-}
 
 /**
  * Runs one follower of the log: reads from its checkpoint, hands it the events it follows, and
@@ -298,24 +276,10 @@ export class ProjectionRunner {
         throw new CheckpointMovedError(`Checkpoint of ${this.checkpoint} moved; starting over from it`);
       }
       // Nobody reads a rebuild's tables until they are swapped in.
-      if (!rebuild) await this.notify(tx, last, changed);
+      if (!rebuild) await announceUpdate(tx, { projection: this.projection.name, position: last, records: changed });
     });
     this.position = this.stored = last;
     this.passedSince = undefined;
-  }
-
-  /** Queued inside the transaction, so listeners hear of updates only once they are committed. */
-  private async notify(tx: pg.PoolClient, position: Position, records: readonly UpdatedRecord[]): Promise<void> {
-    const token = encodePosition(position);
-    const chunks: UpdatedRecord[][] = [];
-    for (let start = 0; start < records.length; start += MAX_NOTIFY_RECORDS) {
-      chunks.push(records.slice(start, start + MAX_NOTIFY_RECORDS));
-    }
-    if (chunks.length === 0) chunks.push([]);
-    for (const chunk of chunks) {
-      const update: ReadModelUpdate = { projection: this.projection.name, position: token, records: chunk };
-      await tx.query('SELECT pg_notify($1, $2)', [READ_MODEL_CHANNEL, JSON.stringify(update)]);
-    }
   }
 
   /** A rebuild elsewhere may have reset the checkpoint while this runner was idle. */
