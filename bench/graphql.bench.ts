@@ -4,7 +4,7 @@ import type { BenchDatabase } from './databases.js';
 import { percentile, progress, type Figure } from './harness.js';
 import { runLoad, type LoadMode, type LoadReport } from './load.js';
 import { ProjectionLagProbe } from './projection-lag.js';
-import { projectionsSettled, waitForCheckpoint } from './projection-progress.js';
+import { headPosition, projectionsSettled, waitForCheckpoint } from './projection-progress.js';
 import { decodePosition } from '#event-store';
 import { INCIDENT_PROJECTION, type Projection } from '#read-model';
 
@@ -48,6 +48,9 @@ export async function graphqlBench(database: BenchDatabase, options: GraphqlBenc
   progress(`${database.label}: openIncident with ${IDLE_FOLLOWERS} more followers that follow nothing written`);
   const withIdleFollowers = await withServer(startApp(database.url, { followers: idleFollowers }), async (app) => {
     await settled();
+    // New followers replay the whole log first, alone; what they cost once level is the figure.
+    const head = await headPosition(database.pool);
+    if (head) for (const follower of idleFollowers) await waitForCheckpoint(database.pool, follower.name, head);
     return load(app, OPEN, closed);
   });
   return withServer(startApp(database.url), async (app) => {

@@ -107,16 +107,31 @@ export async function reactorBurstBench(database: BenchDatabase, options: Reacto
   });
 }
 
-/** Runs `load` again and again until the reactor's checkpoint passes the cause. */
+/**
+ * Runs `load` again and again until the burst is over: the reactor's checkpoint has passed the
+ * cause, and the effects it kept with that checkpoint have all gone out.
+ */
 async function duringBurst(pool: pg.Pool, projector: ProjectorProcess, cause: Position, load: () => Promise<LoadReport>) {
   const start = performance.now();
   let over = false;
-  const done = projector.guard(waitForCheckpoint(pool, PROBLEM_FIX_PROCESS, cause, 300_000)).then(() => performance.now());
+  const done = projector
+    .guard(waitForCheckpoint(pool, PROBLEM_FIX_PROCESS, cause, 300_000).then(() => effectsSent(pool, PROBLEM_FIX_PROCESS)))
+    .then(() => performance.now());
   void done.finally(() => (over = true)).catch(() => undefined);
   const reports: LoadReport[] = [];
   do reports.push(await load());
   while (!over);
   return { reports, seconds: ((await done) - start) / 1000, measuredSeconds: (performance.now() - start) / 1000 };
+}
+
+async function effectsSent(pool: pg.Pool, reactor: string): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const { rows } = await pool.query<{ pending: number }>('SELECT count(*)::int AS pending FROM reactor_outbox WHERE reactor = $1', [reactor]);
+    if (rows[0]!.pending === 0) return;
+    if (Date.now() > deadline) throw new Error(`${reactor} still had ${rows[0]!.pending} effects to send after 300 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 function readerLoad(api: RunningApp, token: string, rate: number, seconds: number): Promise<LoadReport> {
