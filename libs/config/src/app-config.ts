@@ -153,8 +153,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databasePools: {
       queries: parsed.DATABASE_POOL_QUERIES ?? 10,
       commands: parsed.DATABASE_POOL_COMMANDS ?? 10,
-      // One per projection and reactor (each holds one through a batch), the timer worker, slack.
-      projector: parsed.DATABASE_POOL_PROJECTOR ?? 10,
+      // One per projection and reactor (each holds one through a batch), the reader of the log and
+      // its LISTEN connection, the timer worker, the reactors' outboxes, slack.
+      projector: parsed.DATABASE_POOL_PROJECTOR ?? 14,
       statementTimeoutMs: parsed.STATEMENT_TIMEOUT_MS ?? 5_000,
     },
     rateLimits: {

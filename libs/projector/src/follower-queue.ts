@@ -12,18 +12,31 @@ export interface Stretch {
   readonly through: Position;
 }
 
+export interface TakeOptions {
+  /** How long to wait for events it follows at most. */
+  readonly waitMs: number;
+  /** How long a stretch it merely passes may wait to be taken: its checkpoint moves lazily. */
+  readonly passMs: number;
+}
+
 /**
  * A follower's inbox. Of each commit a reader delivers it keeps only the events the follower
- * follows; commits with none of them are folded into one stretch to pass, so a follower busy
- * elsewhere (a reactor sending effects) holds back the reader only once the events it follows
- * fill its capacity. Taken in batches of about `maxEvents`, never splitting a commit.
+ * follows; commits with none of them are folded into one stretch to pass, which wakes the
+ * follower only once it has waited `passMs`, so a follower of what nobody writes is not woken by
+ * every commit, and one busy elsewhere (a reactor sending effects) holds back the reader only
+ * once the events it follows fill its capacity. Taken in batches of about `maxEvents`, never
+ * splitting a commit.
  */
 export class FollowerQueue implements FollowerInbox {
   private readonly stretches: { events: readonly RecordedEvent[]; through: Position }[] = [];
   private queuedEvents = 0;
+  /** When the stretch to pass at the end began waiting; undefined when there is none. */
+  private passingSince: number | undefined;
   private wakeTaker: (() => void) | undefined;
   private wakeReader: (() => void) | undefined;
   private ending: { error: unknown } | undefined;
+  /** Events taken and not yet applied: what waits behind them is not passed yet. */
+  private outstanding = false;
 
   constructor(
     private readonly follows: FollowedEvents,
@@ -34,14 +47,21 @@ export class FollowerQueue implements FollowerInbox {
     const events = commit.filter((event) => followsEvent(this.follows, event));
     const through = commit.at(-1)!.position;
     const last = this.stretches.at(-1);
-    if (events.length === 0 && last && last.events.length === 0) {
-      last.through = through;
+    if (events.length === 0) {
+      if (last && last.events.length === 0) last.through = through;
+      else this.stretches.push({ events, through });
+      // The first one to pass only tells the taker when to come for it.
+      if (this.passingSince === undefined) {
+        this.passingSince = Date.now();
+        this.wakeTaker?.();
+      }
       return;
     }
-    while (events.length > 0 && this.queuedEvents >= this.capacity && !signal.aborted) {
+    while (this.queuedEvents >= this.capacity && !signal.aborted) {
       await waitForWake((wake) => (this.wakeReader = wake), signal);
     }
     this.stretches.push({ events, through });
+    this.passingSince = undefined;
     this.queuedEvents += events.length;
     this.wakeTaker?.();
   }
@@ -55,6 +75,19 @@ export class FollowerQueue implements FollowerInbox {
     return this.stretches.length === 0;
   }
 
+  /**
+   * Where the follower would be once it took what waits, when none of it is to be applied and
+   * what it took last is applied.
+   */
+  get passableThrough(): Position | undefined {
+    return this.queuedEvents === 0 && !this.outstanding ? this.stretches.at(-1)?.through : undefined;
+  }
+
+  /** The follower has applied (or given up) what it took last. */
+  settled(): void {
+    this.outstanding = false;
+  }
+
   /** Why the reader stopped, once everything it delivered was taken; undefined until then. */
   get endedWith(): { error: unknown } | undefined {
     return this.empty ? this.ending : undefined;
@@ -62,17 +95,22 @@ export class FollowerQueue implements FollowerInbox {
 
   /**
    * Stretches holding about `maxEvents` followed events in all (at least one stretch), as soon
-   * as there is one; none when `waitMs` passes or the signal aborts first, or once the reader
-   * ended and everything was taken.
+   * as there are events it follows, or once what it merely passes has waited `passMs`; none
+   * when `waitMs` passes with nothing, or the signal aborts first, or once the reader ended and
+   * everything was taken.
    */
-  async take(maxEvents: number, signal: AbortSignal, waitMs = Number.POSITIVE_INFINITY): Promise<Stretch[]> {
-    if (this.stretches.length === 0 && !signal.aborted && !this.ending) {
+  async take(maxEvents: number, signal: AbortSignal, { waitMs, passMs }: TakeOptions): Promise<Stretch[]> {
+    const deadline = Date.now() + waitMs;
+    while (!signal.aborted && !this.ending && this.queuedEvents === 0) {
+      const due = Math.min(deadline, this.passingSince === undefined ? Number.POSITIVE_INFINITY : this.passingSince + passMs);
+      const waitFor = due - Date.now();
+      if (waitFor <= 0) break;
       // A plain timer, cleared once woken: a batch is taken many times a second, and a timeout
       // signal per take would each fire, and make its error, long after it was needed.
       let timer: NodeJS.Timeout | undefined;
       await waitForWake((wake) => {
         this.wakeTaker = wake;
-        if (Number.isFinite(waitMs)) timer = setTimeout(wake, waitMs);
+        if (Number.isFinite(waitFor)) timer = setTimeout(wake, waitFor);
       }, signal);
       clearTimeout(timer);
     }
@@ -83,7 +121,9 @@ export class FollowerQueue implements FollowerInbox {
       taking += 1;
     }
     const batch = this.stretches.splice(0, taking);
+    if (this.stretches.length === 0) this.passingSince = undefined;
     this.queuedEvents -= count;
+    this.outstanding = count > 0;
     this.wakeReader?.();
     return batch;
   }

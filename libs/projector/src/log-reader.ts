@@ -51,6 +51,11 @@ export class LogReader {
     return true;
   }
 
+  /** Whether its subscription is running, started by a follower that joined. */
+  get running(): boolean {
+    return this.run?.live === true;
+  }
+
   /** Whether a follower at `position` could join now. */
   isLevelWith(position: Position | undefined): boolean {
     const through = this.run?.live ? this.run.handedThrough : undefined;

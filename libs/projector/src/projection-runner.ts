@@ -80,6 +80,7 @@ export class ProjectionRunner {
   /** Since when `position` has been ahead of `stored`. */
   private passedSince: number | undefined;
   private leading = false;
+  private inbox: FollowerQueue | undefined;
   private store: StoreIdentity | undefined;
   private lastError: string | undefined;
   private blockedAt: string | undefined;
@@ -118,7 +119,9 @@ export class ProjectionRunner {
    * though its stored checkpoint may not show it yet.
    */
   hasPassed(target: Position): boolean {
-    return this.leading && this.position !== undefined && !isAfter(target, this.position);
+    if (!this.leading) return false;
+    const passable = this.inbox?.passableThrough;
+    return [this.position, passable].some((position) => position !== undefined && !isAfter(target, position));
   }
 
   /**
@@ -169,7 +172,7 @@ export class ProjectionRunner {
     const shared = this.options.reader;
     const own = new LogReader(this.eventStore);
     let reader = own;
-    let inbox = this.inbox();
+    let inbox = (this.inbox = this.newInbox());
     own.join(inbox, this.position);
     this.leading = true;
     let checkedAt = Date.now();
@@ -178,9 +181,11 @@ export class ProjectionRunner {
     try {
       while (!signal.aborted) {
         const alone = reader === own && shared !== undefined;
-        const stretches = await inbox.take(this.maxBatch, signal, this.msUntilDue(checkedAt, alone));
+        const before = this.position;
+        const waitMs = this.msUntilDue(checkedAt, alone);
+        const stretches = await inbox.take(this.maxBatch, signal, { waitMs, passMs: this.lazyCheckpointMs });
         if (stretches.length > 0) {
-          await this.apply(stretches, signal);
+          await this.apply(stretches, signal).finally(() => inbox.settled());
           if (reader === own) progress.passed(this.position!);
         }
         const ended = inbox.endedWith;
@@ -194,26 +199,32 @@ export class ProjectionRunner {
           await this.checkCheckpoint();
           checkedAt = Date.now();
         }
-        idleLooks = stretches.length === 0 && inbox.empty ? idleLooks + 1 : 0;
-        // Caught up on its own (nothing came for two looks) and level with the process's
-        // reader: leave the log to that one from here on. Only a follower that has caught up
-        // starts the shared reader, so those joining it are never held back by one far behind.
-        if (alone && idleLooks >= 2 && shared.isLevelWith(this.position)) {
+        idleLooks = this.position === before && inbox.empty ? idleLooks + 1 : 0;
+        // Leaves the log to the process's reader once level with it, with nothing it follows
+        // waiting. Only a follower that has caught up on its own (nothing came for two looks)
+        // starts that reader, so those joining it are never held back by one far behind.
+        const nothingWaiting = inbox.empty || inbox.passableThrough !== undefined;
+        if (alone && nothingWaiting && shared.isLevelWith(this.position) && (shared.running || idleLooks >= 2)) {
           own.leave(inbox);
-          inbox = this.inbox();
+          inbox = this.inbox = this.newInbox();
           reader = shared;
           shared.join(inbox, this.position);
         }
       }
     } finally {
       this.leading = false;
+      this.inbox = undefined;
       reader.leave(inbox);
       await own.stop();
     }
   }
 
-  private inbox(): FollowerQueue {
+  private newInbox(): FollowerQueue {
     return new FollowerQueue(this.projection.follows, this.maxBatch * 4);
+  }
+
+  private get lazyCheckpointMs(): number {
+    return this.options.lazyCheckpointMs ?? 1_000;
   }
 
   private get checkCheckpointMs(): number {
@@ -225,15 +236,14 @@ export class ProjectionRunner {
    * checked, and a few dozen milliseconds while reading alone, to see whether it has caught up.
    */
   private msUntilDue(checkedAt: number, alone: boolean): number {
-    const lazyMs = this.options.lazyCheckpointMs ?? 1_000;
-    const flushIn = this.passedSince === undefined ? Number.POSITIVE_INFINITY : this.passedSince + lazyMs - Date.now();
+    const flushIn = this.passedSince === undefined ? Number.POSITIVE_INFINITY : this.passedSince + this.lazyCheckpointMs - Date.now();
     const checkIn = checkedAt + this.checkCheckpointMs - Date.now();
     const lookIn = alone ? CAUGHT_UP_LOOK_MS : Number.POSITIVE_INFINITY;
     return Math.max(0, Math.min(flushIn, checkIn, lookIn));
   }
 
   private flushDue(): boolean {
-    return this.passedSince !== undefined && Date.now() - this.passedSince >= (this.options.lazyCheckpointMs ?? 1_000);
+    return this.passedSince !== undefined && Date.now() - this.passedSince >= this.lazyCheckpointMs;
   }
 
   /** Stretches already passed (a shared reader may start before this follower) are dropped. */
