@@ -51,6 +51,17 @@ export class LogReader {
     return true;
   }
 
+  /**
+   * Joins a running reader wherever it is: the follower gets every commit after the returned
+   * position, and reads what lies between its own position and that one itself. Undefined (and
+   * nothing joined) when the reader is not running.
+   */
+  joinWhereItIs(inbox: FollowerInbox): { readonly after: Position | undefined } | undefined {
+    if (!this.run?.live) return undefined;
+    this.run.inboxes.add(inbox);
+    return { after: this.run.handedThrough };
+  }
+
   /** Whether its subscription is running, started by a follower that joined. */
   get running(): boolean {
     return this.run?.live === true;

@@ -16,16 +16,17 @@ import {
 import {
   advanceCheckpoint,
   announceUpdate,
+  followsEvent,
   inTransaction,
   loadCheckpoint,
   searchFirstIn,
   type UpdatedRecord,
   type Projection,
 } from '#read-model';
-import { CatchUpProgress } from './catch-up-progress.js';
+import { CatchUpProgress, logHead } from './catch-up-progress.js';
 import { CheckpointMovedError, CheckpointStoreMismatchError } from './checkpoint-errors.js';
 import { FollowerQueue, type Stretch } from './follower-queue.js';
-import { LogReader } from './log-reader.js';
+import { LogReader, PROJECTED_LOG } from './log-reader.js';
 import type { ProjectionStatus } from './projection-status.js';
 import { abortableDelay } from './abortable-delay.js';
 
@@ -58,6 +59,9 @@ export interface RebuildTarget {
   /** The head of the log when the rebuild began. */
   readonly until: Position;
 }
+
+/** The most a follower reads from the log itself to close the gap to the process's reader. */
+const MAX_GAP = 2_000;
 
 /** How often a follower reading the log alone looks whether it has caught up. */
 const CAUGHT_UP_LOOK_MS = 50;
@@ -176,12 +180,10 @@ export class ProjectionRunner {
     own.join(inbox, this.position);
     this.leading = true;
     let checkedAt = Date.now();
-    let idleLooks = 0;
     const progress = new CatchUpProgress(this.logger, this.eventStore, this.position);
     try {
       while (!signal.aborted) {
         const alone = reader === own && shared !== undefined;
-        const before = this.position;
         const waitMs = this.msUntilDue(checkedAt, alone);
         const stretches = await inbox.take(this.maxBatch, signal, { waitMs, passMs: this.lazyCheckpointMs });
         if (stretches.length > 0) {
@@ -199,16 +201,18 @@ export class ProjectionRunner {
           await this.checkCheckpoint();
           checkedAt = Date.now();
         }
-        idleLooks = this.position === before && inbox.empty ? idleLooks + 1 : 0;
-        // Leaves the log to the process's reader once level with it, with nothing it follows
-        // waiting. Only a follower that has caught up on its own (nothing came for two looks)
-        // starts that reader, so those joining it are never held back by one far behind.
+        // Leaves the log to the process's reader once nothing it follows waits: joining it where
+        // it is, or starting it once this follower has reached the head of the log, so that
+        // followers joining it are never held back by one far behind.
         const nothingWaiting = inbox.empty || inbox.passableThrough !== undefined;
-        if (alone && nothingWaiting && shared.isLevelWith(this.position) && (shared.running || idleLooks >= 2)) {
-          own.leave(inbox);
-          inbox = this.inbox = this.newInbox();
-          reader = shared;
-          shared.join(inbox, this.position);
+        if (alone && nothingWaiting) {
+          this.passWhatWaits(inbox);
+          const joined = shared.running ? await this.joinRunning(shared, signal) : await this.startShared(shared);
+          if (joined) {
+            own.leave(inbox);
+            inbox = this.inbox = joined;
+            reader = shared;
+          }
         }
       }
     } finally {
@@ -217,6 +221,54 @@ export class ProjectionRunner {
       reader.leave(inbox);
       await own.stop();
     }
+  }
+
+  /** Starts the process's reader from here, once this follower is at the head of the log. */
+  private async startShared(shared: LogReader): Promise<FollowerQueue | undefined> {
+    const head = await logHead(this.eventStore);
+    if (head && (!this.position || isAfter(head, this.position))) return undefined;
+    const inbox = this.newInbox();
+    return shared.join(inbox, this.position) ? inbox : undefined;
+  }
+
+  /** Moves over what waits in the inbox when none of it is to be applied. */
+  private passWhatWaits(inbox: FollowerQueue): void {
+    const passable = inbox.passableThrough;
+    if (!passable || (this.position && !isAfter(passable, this.position))) return;
+    this.position = passable;
+    this.passedSince ??= Date.now();
+  }
+
+  /**
+   * Joins the process's reader where it is, reading what lies between here and there from the
+   * log first; unless that is more than a short gap, when it goes on reading alone.
+   */
+  private async joinRunning(shared: LogReader, signal: AbortSignal): Promise<FollowerQueue | undefined> {
+    const inbox = this.newInbox();
+    const joined = shared.joinWhereItIs(inbox);
+    if (!joined) return undefined;
+    const gap = joined.after && (!this.position || isAfter(joined.after, this.position)) ? await this.readGap(joined.after) : [];
+    if (!gap) {
+      shared.leave(inbox);
+      return undefined;
+    }
+    if (gap.length > 0) await this.apply(gap, signal);
+    return inbox;
+  }
+
+  /** The commits after this follower's position up to `through`, as stretches; undefined when too many. */
+  private async readGap(through: Position): Promise<Stretch[] | undefined> {
+    const commits: RecordedEvent[][] = [];
+    let read = 0;
+    for await (const event of this.eventStore.readAll({ fromPosition: this.position, maxCount: MAX_GAP + 1, filter: PROJECTED_LOG })) {
+      if (this.position && !isAfter(event.position, this.position)) continue;
+      if (isAfter(event.position, through)) break;
+      if ((read += 1) > MAX_GAP) return undefined;
+      const last = commits.at(-1);
+      if (last && last[0]!.position.commit === event.position.commit) last.push(event);
+      else commits.push([event]);
+    }
+    return commits.map((commit) => ({ events: commit.filter((event) => followsEvent(this.projection.follows, event)), through: commit.at(-1)!.position }));
   }
 
   private newInbox(): FollowerQueue {
