@@ -5,7 +5,7 @@ import type { AppConfig } from '#config';
 import { APP_CONFIG, PROJECTOR_POOL } from '#infrastructure';
 import { projectionsFor, type Projection } from '#read-model';
 import { PROJECTION_STATUS } from './projection-status.js';
-import { ADDITIONAL_FOLLOWERS, PROCESS_MANAGERS, PROJECTIONS, ProjectorService } from './projector.service.js';
+import { ADDITIONAL_FOLLOWERS, REACTORS, PROJECTIONS, ProjectorService } from './projector.service.js';
 import { changeFollowUpReactor } from './reactors/change-follow-up.reactor.js';
 import { logReactor } from './reactors/log-reactor.js';
 import { problemFixReactor } from './reactors/problem-fix.reactor.js';
@@ -27,7 +27,7 @@ import {
     { provide: PROJECTIONS, useFactory: (config: AppConfig) => projectionsFor(config), inject: [APP_CONFIG] },
     ReactorEffectSender,
     {
-      provide: PROCESS_MANAGERS,
+      provide: REACTORS,
       useFactory: (pool: pg.Pool, effects: ReactorEffectSender, records: RecordStates, settings: TenantSettingsService, clock: Clock) => {
         const runtime = { pool, effects, clock };
         return [logReactor(problemFixReactor({ records, settings }), runtime), logReactor(changeFollowUpReactor(records), runtime)];

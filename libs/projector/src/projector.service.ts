@@ -13,20 +13,21 @@ import type { Projection, VersionedProjection } from '#read-model';
 export const PROJECTIONS = Symbol('PROJECTIONS');
 
 /**
- * Process managers: followers of the log like projections, with a checkpoint of their own, but
- * acting on records instead of building tables. Never rebuilt: a replay would act again.
+ * Reactors: followers of the log like projections, with a checkpoint of their own, but acting on
+ * records instead of building tables. Never rebuilt: a replay would act again.
  */
-export const PROCESS_MANAGERS = Symbol('PROCESS_MANAGERS');
+export const REACTORS = Symbol('REACTORS');
 
-/** Followers a host adds to the product's own (ProjectorModule.forRoot), run like process managers. */
+/** Followers a host adds to the product's own (ProjectorModule.forRoot), run like reactors. */
 export const ADDITIONAL_FOLLOWERS = Symbol('ADDITIONAL_FOLLOWERS');
 
-/** Starts every registered projection and process manager (as leader or standby) and stops them on shutdown. */
+/** Starts every registered projection and reactor (as leader or standby) and stops them on shutdown. */
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown, ProjectionStatusSource {
   private readonly logger = new Logger(ProjectorService.name);
   private readonly stop = new AbortController();
-  private readonly processManagers: readonly Projection[];
+  /** The reactors and the host's own followers: everything but the projections, which are versioned. */
+  private readonly others: readonly Projection[];
   private readonly reader: LogReader;
   private readonly runners: ProjectionRunner[];
   /** The runner of a rebuild under way, by projection index; reported instead of the live one. */
@@ -38,19 +39,19 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(PROJECTOR_POOL) private readonly pool: pg.Pool,
     @Inject(READ_MODEL_URL) private readonly databaseUrl: string,
     @Inject(PROJECTIONS) private readonly projections: readonly VersionedProjection[],
-    @Inject(PROCESS_MANAGERS) processManagers: readonly Projection[],
+    @Inject(REACTORS) reactors: readonly Projection[],
     @Inject(ADDITIONAL_FOLLOWERS) additional: readonly Projection[],
   ) {
-    this.processManagers = [...processManagers, ...additional];
+    this.others = [...reactors, ...additional];
     // One reader of the log for every follower this process leads.
     this.reader = new LogReader(eventStore);
-    this.runners = [...projections, ...processManagers].map(
+    this.runners = [...projections, ...this.others].map(
       (projection) => new ProjectionRunner(projection, eventStore, pool, { reader: this.reader }),
     );
   }
 
   onApplicationBootstrap(): void {
-    const followers = [...this.projections, ...this.processManagers];
+    const followers = [...this.projections, ...this.others];
     this.running = followers.map((follower, index) =>
       whileLeader(this.databaseUrl, follower.name, this.stop.signal, async (signal) => {
         const projection = this.projections[index];

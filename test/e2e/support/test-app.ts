@@ -6,6 +6,7 @@ import { AppModule } from '../../../apps/api/src/app.module.js';
 import type { Role } from '../../../apps/api/src/auth/principal.js';
 import { issueToken } from '../../../apps/api/src/auth/token-issuer.js';
 import { configureHttp } from '../../../apps/api/src/http/configure-http.js';
+import type { Projection } from '#read-model';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 import { TestClock } from './test-clock.js';
 
@@ -22,9 +23,10 @@ export interface TestApp {
 /**
  * The whole product on a fresh PostgreSQL database: API and in-process projector, listening on
  * a free port, driven over HTTP and WebSocket like any client. Only the clock is the test's;
- * `environment` adds variables (NODE_ENV, CORS_ORIGINS, RUN_PROJECTOR...) to those the test app sets.
+ * `environment` adds variables (NODE_ENV, CORS_ORIGINS, RUN_PROJECTOR...) to those the test app sets,
+ * `followers` followers of the log beside the product's own.
  */
-export async function startTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(environment: Record<string, string> = {}, followers: readonly Projection[] = []): Promise<TestApp> {
   const database = await createTestDatabase(4);
   const config = loadConfig({
     EVENT_STORE_URL: database.url,
@@ -34,7 +36,7 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
     ...environment,
   });
   const clock = new TestClock();
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, { followers })] })
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
