@@ -256,18 +256,27 @@ export class ProjectionRunner {
     return inbox;
   }
 
-  /** The commits after this follower's position up to `through`, as stretches; undefined when too many. */
+  /**
+   * The commits after this follower's position up to `through` (an event the shared reader
+   * handed out), as stretches; undefined when they are more than a short gap.
+   */
   private async readGap(through: Position): Promise<Stretch[] | undefined> {
     const commits: RecordedEvent[][] = [];
     let read = 0;
-    for await (const event of this.eventStore.readAll({ fromPosition: this.position, maxCount: MAX_GAP + 1, filter: PROJECTED_LOG })) {
+    let reached = false;
+    // One more than the gap may hold, and the event at the position itself, which reads include.
+    for await (const event of this.eventStore.readAll({ fromPosition: this.position, maxCount: MAX_GAP + 2, filter: PROJECTED_LOG })) {
       if (this.position && !isAfter(event.position, this.position)) continue;
-      if (isAfter(event.position, through)) break;
-      if ((read += 1) > MAX_GAP) return undefined;
+      if (isAfter(event.position, through) || (read += 1) > MAX_GAP) break;
       const last = commits.at(-1);
       if (last && last[0]!.position.commit === event.position.commit) last.push(event);
       else commits.push([event]);
+      if (!isAfter(through, event.position)) {
+        reached = true;
+        break;
+      }
     }
+    if (!reached) return undefined;
     return commits.map((commit) => ({ events: commit.filter((event) => followsEvent(this.projection.follows, event)), through: commit.at(-1)!.position }));
   }
 

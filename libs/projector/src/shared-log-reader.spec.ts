@@ -195,4 +195,29 @@ describe('followers sharing one reader of the log', () => {
       await Promise.all(running);
     }
   });
+
+  it('closes a long gap to the shared reader without losing what lies in it', async () => {
+    const reader = new LogReader(store);
+    const live = recording('gap-live', { incident: 'all' });
+    const liveRunner = new ProjectionRunner(live, store, database.pool, { reader });
+    const run = new AbortController();
+    const signal = AbortSignal.any([run.signal, stop.signal]);
+    const running = [liveRunner.run(signal)];
+    try {
+      // More than a follower reads itself to join the shared reader, with one problem at the end.
+      await append('problem', 'problem.logged.v1');
+      for (let i = 0; i < 200; i += 1) await append('incident', 'incident.opened.v1', 50);
+      await append('problem', 'problem.logged.v1');
+      const head = await at(await append('incident', 'incident.opened.v1'));
+      await until(() => liveRunner.status().position === head, 'the live follower is at the head');
+      const problems = recording('gap-problems', { problem: 'all' });
+      const lateRunner = new ProjectionRunner(problems, store, database.pool, { reader, maxBatch: 1 });
+      running.push(lateRunner.run(signal));
+      await until(() => lateRunner.status().position === head, 'the late follower reaches the head');
+      expect(problems.handed.map((event) => event.type)).toEqual(['problem.logged.v1', 'problem.logged.v1']);
+    } finally {
+      run.abort();
+      await Promise.all(running);
+    }
+  });
 });
