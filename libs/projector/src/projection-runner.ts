@@ -63,6 +63,9 @@ export interface RebuildTarget {
 /** The most a follower reads from the log itself to close the gap to the process's reader. */
 const MAX_GAP = 2_000;
 
+/** How often a follower reading the log alone tries to join the running shared reader: each try reads the gap. */
+const JOIN_RETRY_MS = 250;
+
 /** How often a follower reading the log alone looks whether it has caught up. */
 const CAUGHT_UP_LOOK_MS = 50;
 
@@ -180,6 +183,7 @@ export class ProjectionRunner {
     own.join(inbox, this.position);
     this.leading = true;
     let checkedAt = Date.now();
+    let triedToJoinAt = 0;
     const progress = new CatchUpProgress(this.logger, this.eventStore, this.position);
     try {
       while (!signal.aborted) {
@@ -205,8 +209,10 @@ export class ProjectionRunner {
         // it is, or starting it once this follower has reached the head of the log, so that
         // followers joining it are never held back by one far behind.
         const nothingWaiting = inbox.empty || inbox.passableThrough !== undefined;
-        if (alone && nothingWaiting) {
+        const mayTry = !shared?.running || Date.now() - triedToJoinAt >= JOIN_RETRY_MS;
+        if (alone && nothingWaiting && mayTry) {
           this.passWhatWaits(inbox);
+          if (shared.running) triedToJoinAt = Date.now();
           const joined = shared.running ? await this.joinRunning(shared, signal) : await this.startShared(shared);
           if (joined) {
             own.leave(inbox);
