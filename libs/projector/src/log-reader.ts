@@ -67,8 +67,8 @@ export class LogReader {
     return this.run?.live === true;
   }
 
-  /** Whether a follower at `position` could join now. */
-  isLevelWith(position: Position | undefined): boolean {
+  /** Whether a follower at `position` could join now: the reader is not past it. */
+  private isLevelWith(position: Position | undefined): boolean {
     const through = this.run?.live ? this.run.handedThrough : undefined;
     return !through || (position !== undefined && !isAfter(through, position));
   }
